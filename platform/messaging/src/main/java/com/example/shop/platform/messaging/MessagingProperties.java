@@ -1,0 +1,24 @@
+package com.example.shop.platform.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the messaging library ({@code shop.messaging.*}).
+ *
+ * @param relay how the outbox relay polls and publishes
+ * @param consumer how listeners retry before a message goes to the dead-letter topic
+ */
+@ConfigurationProperties("shop.messaging")
+public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Consumer consumer) {
+
+    public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("200") int batchSize, @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("7d") Duration retention) {
+    }
+
+    public record Consumer(@DefaultValue("500ms") Duration retryInterval, @DefaultValue("8") int maxRetries) {
+    }
+}

@@ -1,0 +1,140 @@
+package com.example.shop.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.shop.platform.testsupport.TestKafka;
+import com.example.shop.platform.testsupport.TestPostgres;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class OutboxRelayIntegrationTests {
+
+    private static final String TOPIC = "outbox-test-events";
+
+    record ThingHappened(String thingId, int count) {
+    }
+
+    private ConfigurableApplicationContext start(boolean relayEnabled) {
+        return new SpringApplicationBuilder(MessagingTestApplication.class)
+                .properties(Map.of(
+                        "spring.application.name", "messaging-test",
+                        "spring.datasource.url", TestPostgres.jdbcUrl("messaging_test"),
+                        "spring.datasource.username", "postgres",
+                        "spring.datasource.password", "postgres",
+                        "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
+                        "shop.messaging.relay.enabled", String.valueOf(relayEnabled),
+                        "shop.messaging.relay.poll-interval", "100ms"))
+                .run();
+    }
+
+    private static UUID publishInTransaction(ConfigurableApplicationContext context, String key, boolean commit) {
+        var tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        Outbox outbox = context.getBean(Outbox.class);
+        return tx.execute(status -> {
+            UUID id = outbox.publish(TOPIC, key, "thing.happened.v1", new ThingHappened(key, 3));
+            if (!commit) {
+                status.setRollbackOnly();
+            }
+            return id;
+        });
+    }
+
+    @Test
+    void publishesEventCommittedBeforeTheServiceStoppedOnceItRunsAgain() {
+        String key = UUID.randomUUID().toString();
+        UUID eventId;
+        try (var crashed = start(false)) {
+            eventId = publishInTransaction(crashed, key, true);
+            long unpublished = crashed.getBean(JdbcClient.class)
+                    .sql("select count(*) from outbox_event where id = ? and published_at is null")
+                    .param(eventId).query(Long.class).single();
+            assertThat(unpublished).isEqualTo(1);
+        }
+
+        try (var restarted = start(true)) {
+            List<ConsumerRecord<String, String>> records = readAll(key, 1);
+            assertThat(records).hasSize(1);
+            ConsumerRecord<String, String> record = records.getFirst();
+            var envelope = restarted.getBean(Events.class).read(record.value());
+            assertThat(envelope.id()).isEqualTo(eventId);
+            assertThat(envelope.type()).isEqualTo("thing.happened.v1");
+            assertThat(envelope.source()).isEqualTo("messaging-test");
+            assertThat(envelope.subject()).isEqualTo(key);
+            assertThat(restarted.getBean(Events.class).data(envelope, ThingHappened.class))
+                    .isEqualTo(new ThingHappened(key, 3));
+            assertThat(new String(record.headers().lastHeader("event-type").value())).isEqualTo("thing.happened.v1");
+        }
+    }
+
+    @Test
+    void publishesNothingWhenTheTransactionRollsBack() {
+        String key = UUID.randomUUID().toString();
+        try (var context = start(true)) {
+            publishInTransaction(context, key, false);
+            String committedKey = UUID.randomUUID().toString();
+            publishInTransaction(context, committedKey, true);
+            // The committed event is published after the rolled-back one would have been, so once it has
+            // arrived the rolled-back one would have too.
+            assertThat(readAll(committedKey, 1)).hasSize(1);
+            assertThat(readAll(key, 0)).isEmpty();
+            long rows = context.getBean(JdbcClient.class)
+                    .sql("select count(*) from outbox_event where message_key = ?").param(key)
+                    .query(Long.class).single();
+            assertThat(rows).isZero();
+        }
+    }
+
+    @Test
+    void refusesToPublishOutsideATransaction() {
+        try (var context = start(false)) {
+            Outbox outbox = context.getBean(Outbox.class);
+            org.assertj.core.api.Assertions
+                    .assertThatThrownBy(() -> outbox.publish(TOPIC, "k", "thing.happened.v1", new ThingHappened("k", 1)))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** Reads the topic from the start until {@code expected} records with the key arrived, or 10 s passed. */
+    private static List<ConsumerRecord<String, String>> readAll(String key, int expected) {
+        var props = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 2 : 10).toNanos();
+        try (var consumer = new KafkaConsumer<String, String>(props)) {
+            consumer.subscribe(List.of(TOPIC));
+            while (System.nanoTime() < deadline && (expected == 0 || found.size() < expected)) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static JsonMapper json() {
+        return JsonMapper.builder().build();
+    }
+}

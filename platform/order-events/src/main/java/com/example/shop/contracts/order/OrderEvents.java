@@ -1,0 +1,17 @@
+package com.example.shop.contracts.order;
+
+/**
+ * The published contract of order-service: one topic keyed by order id, and the stable wire type of each
+ * event on it. Consumers switch on the type and ignore types they do not know.
+ */
+public final class OrderEvents {
+
+    /** Topic of all order events; the Kafka key is the order id. */
+    public static final String TOPIC = "order-events";
+
+    public static final String ORDER_CONFIRMED = "order.confirmed.v1";
+    public static final String ORDER_REJECTED = "order.rejected.v1";
+
+    private OrderEvents() {
+    }
+}
