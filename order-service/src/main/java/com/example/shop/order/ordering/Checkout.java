@@ -1,0 +1,116 @@
+package com.example.shop.order.ordering;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checks out the caller's cart: an idempotent command keyed by the customer's {@code Idempotency-Key}.
+ *
+ * <p>A repeated key with the same request returns the order it created, without a second payment; a
+ * repeated key with a different request is refused. The order and its key are stored in one transaction
+ * before any other service is asked to do anything, so a crash after that leaves a PENDING order that the
+ * recovery job finishes.
+ */
+@Service
+public class Checkout {
+
+    private final Carts carts;
+    private final OrderRepository orders;
+    private final OrderProcessing processing;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final OrderProperties properties;
+
+    Checkout(Carts carts, OrderRepository orders, OrderProcessing processing, PlatformTransactionManager txManager,
+            Clock clock, OrderProperties properties) {
+        this.carts = carts;
+        this.orders = orders;
+        this.processing = processing;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Who is checking out, as the caller's token says. */
+    public record Customer(CustomerId id, String email, String authorization) {
+    }
+
+    /** What the customer asked for. */
+    public record PlaceOrder(String idempotencyKey, String paymentToken, ShippingAddress shippingAddress) {
+
+        /** A hash of the normalised request, to tell a replay from a different request with the same key. */
+        String fingerprint() {
+            String canonical = String.join("\u0000", Stream.of(paymentToken.strip(), shippingAddress.name(),
+                    shippingAddress.line1(), shippingAddress.city(), shippingAddress.postalCode(),
+                    shippingAddress.country()).toList());
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(hash);
+            }
+            catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    /**
+     * Places the order, or returns the one an earlier request with the same key placed.
+     *
+     * @throws CheckoutException.IdempotencyKeyReused when the key came with a different request
+     * @throws CheckoutException.EmptyCart when there is nothing to order
+     * @throws CheckoutException.CartUnavailable when the cart cannot be read
+     */
+    public Order place(Customer customer, PlaceOrder command) {
+        String fingerprint = command.fingerprint();
+        Optional<Order> replay = replay(customer, command, fingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        List<OrderLine> lines;
+        try {
+            lines = carts.linesOf(customer.authorization());
+        }
+        catch (DependencyUnavailableException ex) {
+            throw new CheckoutException.CartUnavailable();
+        }
+        if (lines.isEmpty()) {
+            throw new CheckoutException.EmptyCart();
+        }
+        Instant now = clock.instant();
+        Order order = Order.place(OrderId.newId(), customer.id(), customer.email(), lines,
+                command.shippingAddress(), command.paymentToken().strip(), now);
+        Boolean stored = tx.execute(status -> {
+            boolean inserted = orders.insert(order, command.idempotencyKey(), fingerprint,
+                    now.plus(properties.recovery().staleAfter()));
+            if (!inserted) {
+                status.setRollbackOnly();
+            }
+            return inserted;
+        });
+        if (!Boolean.TRUE.equals(stored)) {
+            // A concurrent request with the same key won; answer as its replay.
+            return replay(customer, command, fingerprint).orElseThrow();
+        }
+        return processing.drive(order.id());
+    }
+
+    private Optional<Order> replay(Customer customer, PlaceOrder command, String fingerprint) {
+        return orders.findIdempotencyKey(customer.id(), command.idempotencyKey()).map(seen -> {
+            if (!seen.requestHash().equals(fingerprint)) {
+                throw new CheckoutException.IdempotencyKeyReused();
+            }
+            return orders.findById(seen.orderId()).orElseThrow();
+        });
+    }
+}

@@ -1,0 +1,237 @@
+package com.example.shop.order.ordering;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores orders, their lines and the idempotency keys of checkouts. */
+@Repository
+public class OrderRepository {
+
+    private static final String ORDER_COLUMNS = """
+            id, customer_id, customer_email, status, rejection_reason, pending_rejection, currency,
+            payment_token, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An idempotency key seen before: the hash of the request it came with and the order it created. */
+    public record IdempotencyRecord(String requestHash, OrderId orderId) {
+    }
+
+    /**
+     * Stores a new order and its idempotency key. Must run in a transaction.
+     *
+     * @param firstAttemptAt when the recovery job may first pick the order up if it is still PENDING
+     * @return {@code false} when the customer already used the key (possibly in a transaction that committed
+     *     just now); the caller must then roll back, because the order row was written
+     */
+    public boolean insert(Order order, String idempotencyKey, String requestHash, Instant firstAttemptAt) {
+        ShippingAddress address = order.shippingAddress();
+        Money total = order.total();
+        jdbc.sql("""
+                insert into orders (id, customer_id, customer_email, status, currency, total_amount, payment_token,
+                    ship_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at,
+                    next_attempt_at)
+                values (:id, :customerId, :email, :status, :currency, :total, :token, :shipName, :shipLine1,
+                    :shipCity, :shipPostalCode, :shipCountry, :createdAt, :createdAt, :firstAttemptAt)
+                """)
+                .param("id", order.id().value())
+                .param("customerId", order.customerId().value())
+                .param("email", order.customerEmail())
+                .param("status", order.status().name())
+                .param("currency", total.currency())
+                .param("total", total.amount())
+                .param("token", order.paymentToken())
+                .param("shipName", address.name())
+                .param("shipLine1", address.line1())
+                .param("shipCity", address.city())
+                .param("shipPostalCode", address.postalCode())
+                .param("shipCountry", address.country())
+                .param("createdAt", Timestamp.from(order.createdAt()))
+                .param("firstAttemptAt", Timestamp.from(firstAttemptAt))
+                .update();
+        int lineNo = 0;
+        for (OrderLine line : order.lines()) {
+            jdbc.sql("""
+                    insert into order_line (order_id, line_no, product_id, sku, name, quantity, unit_price)
+                    values (:orderId, :lineNo, :productId, :sku, :name, :quantity, :unitPrice)
+                    """)
+                    .param("orderId", order.id().value())
+                    .param("lineNo", ++lineNo)
+                    .param("productId", line.productId())
+                    .param("sku", line.sku())
+                    .param("name", line.name())
+                    .param("quantity", line.quantity())
+                    .param("unitPrice", line.unitPrice().amount())
+                    .update();
+        }
+        // Waits for a concurrent transaction holding the same key and then finds its row, so exactly one of
+        // two concurrent duplicates inserts.
+        int keys = jdbc.sql("""
+                insert into order_idempotency_key (customer_id, idempotency_key, request_hash, order_id, created_at)
+                values (:customerId, :key, :hash, :orderId, :createdAt)
+                on conflict (customer_id, idempotency_key) do nothing
+                """)
+                .param("customerId", order.customerId().value())
+                .param("key", idempotencyKey)
+                .param("hash", requestHash)
+                .param("orderId", order.id().value())
+                .param("createdAt", Timestamp.from(order.createdAt()))
+                .update();
+        return keys == 1;
+    }
+
+    public Optional<IdempotencyRecord> findIdempotencyKey(CustomerId customerId, String idempotencyKey) {
+        return jdbc.sql("""
+                select request_hash, order_id from order_idempotency_key
+                where customer_id = :customerId and idempotency_key = :key
+                """)
+                .param("customerId", customerId.value())
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new IdempotencyRecord(rs.getString("request_hash"),
+                        new OrderId(rs.getObject("order_id", UUID.class))))
+                .optional();
+    }
+
+    public Optional<Order> findById(OrderId id) {
+        return jdbc.sql("select " + ORDER_COLUMNS + " from orders where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new OrderRow(rs))
+                .optional()
+                .map(row -> row.toOrder(linesOf(List.of(id.value())).getOrDefault(id.value(), List.of())));
+    }
+
+    /** The customer's order, or empty when it does not exist or belongs to someone else. */
+    public Optional<Order> findByIdAndCustomer(OrderId id, CustomerId customerId) {
+        return findById(id).filter(order -> order.customerId().equals(customerId));
+    }
+
+    /** The customer's newest orders first. */
+    public List<Order> findByCustomer(CustomerId customerId, int limit) {
+        List<OrderRow> rows = jdbc.sql("select " + ORDER_COLUMNS + """
+                 from orders where customer_id = :customerId order by created_at desc, id limit :limit
+                """)
+                .param("customerId", customerId.value())
+                .param("limit", limit)
+                .query((rs, n) -> new OrderRow(rs))
+                .list();
+        Map<UUID, List<OrderLine>> lines = linesOf(rows.stream().map(OrderRow::id).toList());
+        return rows.stream().map(row -> row.toOrder(lines.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    /**
+     * Writes a final transition, but only if the order is still PENDING. Must run in the transaction that
+     * publishes the matching event.
+     *
+     * @return {@code true} if this call moved the order; {@code false} if another driver finished it first
+     */
+    public boolean finish(Order finished) {
+        if (!finished.status().isFinal()) {
+            throw new IllegalArgumentException("not a final status: " + finished.status());
+        }
+        int updated = jdbc.sql("""
+                update orders set status = :status, rejection_reason = :reason, pending_rejection = null,
+                    payment_token = null, updated_at = :updatedAt
+                where id = :id and status = 'PENDING'
+                """)
+                .param("status", finished.status().name())
+                .param("reason", finished.rejectionReason().map(Enum::name).orElse(null))
+                .param("updatedAt", Timestamp.from(finished.updatedAt()))
+                .param("id", finished.id().value())
+                .update();
+        return updated == 1;
+    }
+
+    /** Remembers a decided rejection of a still PENDING order. */
+    public void recordPendingRejection(Order order) {
+        jdbc.sql("""
+                update orders set pending_rejection = :reason, updated_at = :updatedAt
+                where id = :id and status = 'PENDING'
+                """)
+                .param("reason", order.pendingRejection().map(Enum::name).orElse(null))
+                .param("updatedAt", Timestamp.from(order.updatedAt()))
+                .param("id", order.id().value())
+                .update();
+    }
+
+    /**
+     * Leases PENDING orders whose lease has run out: locks them with {@code skip locked}, so concurrent
+     * replicas take different orders, and pushes their lease {@code lease} into the future, so no other
+     * replica picks them up while this one drives them. Must run in a transaction of its own.
+     */
+    public List<OrderId> leaseStalePending(Instant now, Duration lease, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                select id from orders where status = 'PENDING' and next_attempt_at <= :now
+                order by next_attempt_at limit :limit for update skip locked
+                """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+        if (!ids.isEmpty()) {
+            jdbc.sql("update orders set next_attempt_at = :next where id in (:ids)")
+                    .param("next", Timestamp.from(now.plus(lease)))
+                    .param("ids", ids)
+                    .update();
+        }
+        return ids.stream().map(OrderId::new).toList();
+    }
+
+    private Map<UUID, List<OrderLine>> linesOf(List<UUID> orderIds) {
+        Map<UUID, List<OrderLine>> lines = new LinkedHashMap<>();
+        if (orderIds.isEmpty()) {
+            return lines;
+        }
+        jdbc.sql("""
+                select l.order_id, l.product_id, l.sku, l.name, l.quantity, l.unit_price, o.currency
+                from order_line l join orders o on o.id = l.order_id
+                where l.order_id in (:ids) order by l.order_id, l.line_no
+                """)
+                .param("ids", orderIds)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getObject("order_id", UUID.class), id -> new ArrayList<>())
+                            .add(new OrderLine(rs.getObject("product_id", UUID.class), rs.getString("sku"),
+                                    rs.getString("name"), rs.getInt("quantity"),
+                                    new Money(rs.getBigDecimal("unit_price"), rs.getString("currency"))));
+                });
+        return lines;
+    }
+
+    private record OrderRow(UUID id, UUID customerId, String email, String status, String rejectionReason,
+            String pendingRejection, String paymentToken, ShippingAddress address, Instant createdAt,
+            Instant updatedAt) {
+
+        OrderRow(ResultSet rs) throws SQLException {
+            this(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                    rs.getString("customer_email"), rs.getString("status"), rs.getString("rejection_reason"),
+                    rs.getString("pending_rejection"), rs.getString("payment_token"),
+                    new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"),
+                            rs.getString("ship_city"), rs.getString("ship_postal_code"),
+                            rs.getString("ship_country")),
+                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        }
+
+        Order toOrder(List<OrderLine> lines) {
+            return Order.restore(new OrderId(id), new CustomerId(customerId), email, lines, address, paymentToken,
+                    OrderStatus.valueOf(status), rejectionReason == null ? null : RejectionReason.valueOf(rejectionReason),
+                    pendingRejection == null ? null : RejectionReason.valueOf(pendingRejection), createdAt,
+                    updatedAt);
+        }
+    }
+}

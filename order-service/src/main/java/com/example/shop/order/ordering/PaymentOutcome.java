@@ -1,0 +1,15 @@
+package com.example.shop.order.ordering;
+
+/** What payment-service answered to a payment authorisation. */
+public sealed interface PaymentOutcome {
+
+    record Authorized(String paymentId) implements PaymentOutcome {
+    }
+
+    record Declined(String declineCode) implements PaymentOutcome {
+    }
+
+    /** The payment provider could not be reached; payment-service has given up for this request. */
+    record Unavailable() implements PaymentOutcome {
+    }
+}

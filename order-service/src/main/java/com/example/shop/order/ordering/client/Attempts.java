@@ -1,0 +1,61 @@
+package com.example.shop.order.ordering.client;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+
+import com.example.shop.order.ordering.DependencyUnavailableException;
+
+/**
+ * A bounded retry for calls that are idempotent per order id. Only failures that may pass (no connection,
+ * timeout, 5xx) are retried; anything else is reported at once. Every failure becomes a
+ * {@link DependencyUnavailableException}, which leaves the order PENDING for the recovery job.
+ */
+final class Attempts {
+
+    private static final Logger log = LoggerFactory.getLogger(Attempts.class);
+
+    private final int maxAttempts;
+    private final Duration backoff;
+
+    Attempts(int maxAttempts, Duration backoff) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.backoff = backoff;
+    }
+
+    <T> T call(String what, Supplier<T> call) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return call.get();
+            }
+            catch (ResourceAccessException | HttpServerErrorException ex) {
+                if (attempt >= maxAttempts) {
+                    throw new DependencyUnavailableException(what + " failed after " + attempt + " attempts: "
+                            + ex.getMessage(), ex);
+                }
+                pause();
+            }
+            catch (RestClientException ex) {
+                // A 4xx or an unreadable answer is a contract mismatch that asking again will not fix; the
+                // order stays PENDING and someone has to look at the log.
+                log.error("{} failed: {}", what, ex.getMessage());
+                throw new DependencyUnavailableException(what + " failed: " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(backoff);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new DependencyUnavailableException("interrupted", ex);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.example.shop.order.ordering.client;
+
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import com.example.shop.order.ordering.DependencyUnavailableException;
+import com.example.shop.order.ordering.Money;
+import com.example.shop.order.ordering.OrderId;
+import com.example.shop.order.ordering.PaymentOutcome;
+import com.example.shop.order.ordering.Payments;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** Payment authorisation through payment-service's {@code /internal/payments}. */
+final class PaymentServicePayments implements Payments {
+
+    private final RestClient http;
+    private final Attempts attempts;
+
+    PaymentServicePayments(RestClient http, Attempts attempts) {
+        this.http = http;
+        this.attempts = attempts;
+    }
+
+    record PaymentRequest(UUID orderId, Amount amount, String paymentToken) {
+    }
+
+    /** Amounts travel as decimal strings, so no JSON number rounding can touch them. */
+    record Amount(String amount, String currency) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PaymentResponse(String paymentId, UUID orderId, String status, String declineCode) {
+    }
+
+    @Override
+    public PaymentOutcome authorize(OrderId orderId, Money amount, String paymentToken) {
+        var request = new PaymentRequest(orderId.value(),
+                new Amount(amount.amount().toPlainString(), amount.currency()), paymentToken);
+        PaymentResponse response = attempts.call("authorising the payment of order " + orderId,
+                () -> http.post().uri("/internal/payments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(request)
+                        .retrieve()
+                        .body(PaymentResponse.class));
+        String status = response == null ? null : response.status();
+        return switch (status == null ? "" : status) {
+            case "AUTHORIZED" -> new PaymentOutcome.Authorized(response.paymentId());
+            case "DECLINED" -> new PaymentOutcome.Declined(response.declineCode());
+            case "UNAVAILABLE" -> new PaymentOutcome.Unavailable();
+            default -> throw new DependencyUnavailableException("unexpected payment status " + status, null);
+        };
+    }
+}
