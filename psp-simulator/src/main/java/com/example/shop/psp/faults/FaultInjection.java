@@ -1,0 +1,52 @@
+package com.example.shop.psp.faults;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.example.shop.psp.SimulatorProperties;
+
+/**
+ * Makes the provider slow ({@code psp.latency}) or flaky ({@code psp.failure-rate}) for every {@code /v1/**}
+ * request, so clients' timeouts, retries and circuit breakers can be watched at work. An injected failure
+ * happens before the request is handled, so it is not stored under the idempotency key.
+ */
+@Configuration(proxyBeanMethods = false)
+class FaultInjection implements WebMvcConfigurer {
+
+    private final SimulatorProperties properties;
+
+    FaultInjection(SimulatorProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new Interceptor()).addPathPatterns("/v1/**");
+    }
+
+    private final class Interceptor implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                throws Exception {
+            if (properties.latency().isPositive()) {
+                Thread.sleep(properties.latency());
+            }
+            if (properties.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < properties.failureRate()) {
+                response.setStatus(500);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.getWriter().write("""
+                        {"error":{"type":"api_error","message":"Simulated provider failure (psp.failure-rate)."}}""");
+                return false;
+            }
+            return true;
+        }
+    }
+}
