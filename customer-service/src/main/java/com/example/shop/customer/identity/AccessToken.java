@@ -1,0 +1,7 @@
+package com.example.shop.customer.identity;
+
+import java.time.Duration;
+
+/** A signed access token and how long it stays valid. */
+public record AccessToken(String value, Duration expiresIn) {
+}

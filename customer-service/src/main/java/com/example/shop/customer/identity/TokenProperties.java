@@ -1,0 +1,17 @@
+package com.example.shop.customer.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How access tokens are issued ({@code shop.tokens.*}).
+ *
+ * @param issuer the {@code iss} claim that every service expects
+ * @param timeToLive how long a token is valid
+ */
+@ConfigurationProperties("shop.tokens")
+public record TokenProperties(@DefaultValue("shop-customer-service") String issuer,
+        @DefaultValue("1h") Duration timeToLive) {
+}
