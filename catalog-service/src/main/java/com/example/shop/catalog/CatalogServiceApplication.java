@@ -3,6 +3,7 @@ package com.example.shop.catalog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/** catalog-service: the product catalogue (C06 PIM) and its stock and reservations (F02 Inventory). */
 @SpringBootApplication
 public class CatalogServiceApplication {
 

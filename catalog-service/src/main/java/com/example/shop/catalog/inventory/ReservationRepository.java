@@ -1,0 +1,87 @@
+package com.example.shop.catalog.inventory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.example.shop.catalog.product.ProductId;
+
+/** Reservations and their lines in PostgreSQL. */
+@Repository
+class ReservationRepository {
+
+    private final JdbcClient jdbc;
+
+    ReservationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims the order id. A concurrent transaction that claims the same id waits here until this one ends,
+     * then finds the row taken.
+     *
+     * @return {@code true} when this transaction created the reservation
+     */
+    boolean claim(OrderId orderId, ReservationStatus status) {
+        return jdbc.sql("""
+                insert into reservation (order_id, status, created_at, updated_at)
+                values (:orderId, :status, now(), now())
+                on conflict (order_id) do nothing
+                """)
+                .param("orderId", orderId.value())
+                .param("status", status.name())
+                .update() == 1;
+    }
+
+    void addLines(OrderId orderId, Collection<ReservationLine> lines) {
+        for (ReservationLine line : lines) {
+            jdbc.sql("insert into reservation_line (order_id, product_id, quantity) values (:orderId, :productId, :quantity)")
+                    .param("orderId", orderId.value())
+                    .param("productId", line.productId().value())
+                    .param("quantity", line.quantity())
+                    .update();
+        }
+    }
+
+    void setStatus(OrderId orderId, ReservationStatus status) {
+        jdbc.sql("update reservation set status = :status, updated_at = now() where order_id = :orderId")
+                .param("status", status.name())
+                .param("orderId", orderId.value())
+                .update();
+    }
+
+    /**
+     * Moves the reservation from {@code from} to {@code to} if it is still in {@code from}. Of two concurrent
+     * callers exactly one sees {@code true}: the second waits for the first's row lock and then no longer
+     * matches.
+     */
+    boolean transition(OrderId orderId, ReservationStatus from, ReservationStatus to) {
+        return jdbc.sql("""
+                update reservation set status = :to, updated_at = now()
+                where order_id = :orderId and status = :from
+                """)
+                .param("to", to.name())
+                .param("from", from.name())
+                .param("orderId", orderId.value())
+                .update() == 1;
+    }
+
+    Optional<ReservationStatus> status(OrderId orderId) {
+        return jdbc.sql("select status from reservation where order_id = :orderId")
+                .param("orderId", orderId.value())
+                .query((rs, row) -> ReservationStatus.valueOf(rs.getString("status")))
+                .optional();
+    }
+
+    List<ReservationLine> lines(OrderId orderId) {
+        return jdbc.sql("select product_id, quantity from reservation_line where order_id = :orderId")
+                .param("orderId", orderId.value())
+                .query((rs, row) -> new ReservationLine(new ProductId(rs.getObject("product_id", UUID.class)),
+                        rs.getInt("quantity")))
+                .list();
+    }
+}

@@ -1,0 +1,9 @@
+package com.example.shop.catalog.product;
+
+/** Another product already has this sku. */
+public class DuplicateSkuException extends RuntimeException {
+
+    public DuplicateSkuException(String sku) {
+        super("A product with sku " + sku + " already exists.");
+    }
+}

@@ -1,0 +1,24 @@
+package com.example.shop.catalog;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.example.shop.platform.testsupport.TestPostgres;
+import com.example.shop.platform.testsupport.TestTokens;
+
+/**
+ * The running service on a random port with a real PostgreSQL and a test JWKS. Only the infrastructure is
+ * shared (so every integration test class reuses one application context); fixtures stay in the tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+public abstract class CatalogIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "catalog");
+        TestTokens.register(registry);
+    }
+}
