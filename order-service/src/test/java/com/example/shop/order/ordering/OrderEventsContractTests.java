@@ -1,0 +1,100 @@
+package com.example.shop.order.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.shop.contracts.order.OrderEvents;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The events order-service publishes match the samples in {@code platform/order-events}, which is what the
+ * consumers test against. Ids and times differ from the samples by nature and are left out of the comparison.
+ */
+class OrderEventsContractTests {
+
+    /** Serialises the data the way the outbox does: Boot's JsonMapper with its defaults. */
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private static final List<String> IDS_AND_TIMES = List.of("id", "time", "subject", "orderId", "customerId",
+            "confirmedAt", "rejectedAt");
+
+    private static final CustomerId ADA = new CustomerId(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"));
+    private static final Instant AT = Instant.parse("2026-11-22T10:15:30Z");
+
+    private static JsonNode sample(String type) throws IOException {
+        try (InputStream in = OrderEventsContractTests.class.getResourceAsStream("/contracts/order-events/" + type + ".json")) {
+            return withoutIdsAndTimes(json.readTree(in));
+        }
+    }
+
+    /** An envelope as {@code Outbox.publish(OrderEvents.TOPIC, orderId, type, data)} writes it. */
+    private static JsonNode published(String type, Order order, Object data) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("type", type);
+        envelope.put("source", "order-service");
+        envelope.put("time", Instant.now().toString());
+        envelope.put("subject", order.id().toString());
+        envelope.set("data", json.valueToTree(data));
+        return withoutIdsAndTimes(envelope);
+    }
+
+    private static JsonNode withoutIdsAndTimes(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            IDS_AND_TIMES.forEach(object::remove);
+            object.values().forEach(OrderEventsContractTests::withoutIdsAndTimes);
+        }
+        else if (node.isArray()) {
+            node.values().forEach(OrderEventsContractTests::withoutIdsAndTimes);
+        }
+        return node;
+    }
+
+    private static Order sampleOrder() {
+        var mug = new OrderLine(UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"), "MUG-001", "Enamel mug", 3,
+                Money.of("19.99", "EUR"));
+        return Order.place(OrderId.newId(), ADA, "ada@example.com", List.of(mug), OrderTests.ADDRESS, "tok_visa", AT);
+    }
+
+    @Test
+    void publishesOrderConfirmedAsTheContractSampleShowsIt() throws IOException {
+        Order confirmed = sampleOrder().confirm(AT);
+
+        JsonNode published = published(OrderEvents.ORDER_CONFIRMED, confirmed, OrderEventsTranslator.confirmed(confirmed));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_CONFIRMED));
+    }
+
+    @Test
+    void publishesOrderRejectedAsTheContractSampleShowsIt() throws IOException {
+        var pen = new OrderLine(UUID.randomUUID(), "PEN-1", "Pen", 1, Money.of("19.99", "EUR"));
+        Order rejected = Order.place(OrderId.newId(), ADA, "ada@example.com", List.of(pen), OrderTests.ADDRESS,
+                "tok_chargeDeclined", AT).reject(RejectionReason.PAYMENT_DECLINED, AT);
+
+        JsonNode published = published(OrderEvents.ORDER_REJECTED, rejected, OrderEventsTranslator.rejected(rejected));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_REJECTED));
+    }
+
+    @Test
+    void writesAmountsAsDecimalStringsAndTimesAsIsoInstants() {
+        Order confirmed = sampleOrder().confirm(AT);
+
+        JsonNode data = json.valueToTree(OrderEventsTranslator.confirmed(confirmed));
+
+        assertThat(data.get("total").get("amount").isString()).isTrue();
+        assertThat(data.get("total").get("amount").asString()).isEqualTo("59.97");
+        assertThat(data.get("confirmedAt").asString()).isEqualTo("2026-11-22T10:15:30Z");
+        assertThat(data.get("orderId").asString()).isEqualTo(confirmed.id().toString());
+    }
+}
