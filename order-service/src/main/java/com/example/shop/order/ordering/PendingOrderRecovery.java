@@ -46,7 +46,9 @@ class PendingOrderRecovery {
         for (OrderId id : leased == null ? List.<OrderId>of() : leased) {
             try {
                 Order order = processing.drive(id);
-                log.info("Recovered order {}: {}", id, order.status());
+                if (order.status().isFinal()) {
+                    log.info("Recovered order {}: {}", id, order.status());
+                }
             }
             catch (RuntimeException ex) {
                 // One broken order must not keep the others PENDING; its lease runs out and it is tried again.

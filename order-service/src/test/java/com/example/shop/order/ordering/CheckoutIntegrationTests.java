@@ -88,6 +88,7 @@ class CheckoutIntegrationTests {
     @AfterEach
     void catalogBack() {
         downstreams.catalogDown(false);
+        downstreams.releasesDown(false);
     }
 
     @LocalServerPort
@@ -444,6 +445,27 @@ class CheckoutIntegrationTests {
                 get(shopper, "/api/orders/" + placed.id()).body().get("status").asString()).isEqualTo("CONFIRMED"));
         assertThat(onlyEventOf(placed.id()).type()).isEqualTo(OrderEvents.ORDER_CONFIRMED);
         assertThat(downstreams.payments(placed.id())).hasSize(1);
+    }
+
+    @Test
+    void finishesADecidedRejectionOnceTheStockCanBeReleasedWithoutPayingAgain() {
+        Shopper shopper = shopperWithCart();
+        downstreams.releasesDown(true);
+
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.UNAVAILABLE_TOKEN));
+
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(placed.body().get("status").asString()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select pending_rejection from orders where id = ?").param(placed.id())
+                .query(String.class).single()).isEqualTo("PAYMENT_UNAVAILABLE");
+
+        downstreams.releasesDown(false);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                get(shopper, "/api/orders/" + placed.id()).body().get("rejectionReason").asString())
+                .isEqualTo("PAYMENT_UNAVAILABLE"));
+        assertThat(downstreams.payments(placed.id())).hasSize(1);
+        assertThat(wire.data(onlyEventOf(placed.id()), OrderRejected.class).reason()).isEqualTo("PAYMENT_UNAVAILABLE");
     }
 
     @Test

@@ -39,6 +39,7 @@ final class StubDownstreams implements AutoCloseable {
     private final Set<UUID> outOfStock = ConcurrentHashMap.newKeySet();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile boolean catalogDown;
+    private volatile boolean releasesDown;
 
     StubDownstreams() {
         try {
@@ -78,6 +79,11 @@ final class StubDownstreams implements AutoCloseable {
     /** catalog-service answers 503 to everything while down. */
     void catalogDown(boolean down) {
         catalogDown = down;
+    }
+
+    /** catalog-service answers 503 to releases only while they are down. */
+    void releasesDown(boolean down) {
+        releasesDown = down;
     }
 
     List<Call> calls(String pathPrefix, UUID orderId) {
@@ -123,7 +129,7 @@ final class StubDownstreams implements AutoCloseable {
                 respond(exchange, 200, Map.of("items", carts.getOrDefault(authorization, List.of())));
             }
             else if (path.startsWith(RESERVATIONS)) {
-                if (catalogDown) {
+                if (catalogDown || (releasesDown && path.endsWith("/release"))) {
                     respond(exchange, 503, Map.of("title", "Service Unavailable"));
                 }
                 else if (path.endsWith("/release")) {
