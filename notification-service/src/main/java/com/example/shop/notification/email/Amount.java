@@ -1,0 +1,18 @@
+package com.example.shop.notification.email;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** An amount of money with its ISO 4217 currency, as shown in e-mails. */
+public record Amount(BigDecimal value, String currency) {
+
+    public Amount {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    @Override
+    public String toString() {
+        return value.toPlainString() + " " + currency;
+    }
+}

@@ -1,0 +1,49 @@
+package com.example.shop.notification.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** Hands e-mails to the SMTP server. */
+@Component
+public class Mailer {
+
+    private final JavaMailSender sender;
+    private final String from;
+
+    Mailer(JavaMailSender sender, NotificationProperties properties) {
+        this.sender = sender;
+        this.from = properties.from();
+    }
+
+    /**
+     * Sends the notification's e-mail with a Message-ID derived from the notification id, so every attempt for
+     * one notification carries the same Message-ID and a resend can be recognised as such.
+     *
+     * @throws MailException when the SMTP server is unreachable or refuses the message
+     */
+    public void send(Notification notification) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            var helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(notification.recipient());
+            helper.setSubject(notification.content().subject());
+            helper.setText(notification.content().body(), false);
+            // JavaMailSenderImpl keeps an explicitly set Message-ID instead of generating a random one.
+            message.setHeader("Message-ID", messageId(notification.id()));
+        }
+        catch (MessagingException ex) {
+            throw new MailPreparationException(ex);
+        }
+        sender.send(message);
+    }
+
+    public static String messageId(NotificationId id) {
+        return "<" + id + "@notification-service.shop.local>";
+    }
+}

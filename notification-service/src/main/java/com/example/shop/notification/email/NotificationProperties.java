@@ -1,0 +1,28 @@
+package com.example.shop.notification.email;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the e-mail notifications ({@code shop.notification.*}).
+ *
+ * @param from the sender address of every e-mail
+ * @param retry how unsent e-mails are retried
+ */
+@ConfigurationProperties("shop.notification")
+public record NotificationProperties(@DefaultValue("Shop <orders@shop.local>") String from,
+        @DefaultValue Retry retry) {
+
+    /**
+     * @param pollInterval how often the retry job looks for due e-mails
+     * @param initialBackoff the wait after the first failed attempt; doubles per attempt. It is also the lease of
+     *     an attempt, so it must be longer than the SMTP timeouts
+     * @param maxBackoff the longest wait between attempts
+     * @param maxAttempts attempts before an e-mail is given up as {@link NotificationStatus#FAILED}
+     */
+    public record Retry(@DefaultValue("5s") Duration pollInterval, @DefaultValue("30s") Duration initialBackoff,
+            @DefaultValue("15m") Duration maxBackoff, @DefaultValue("20") int maxAttempts) {
+    }
+}

@@ -1,0 +1,132 @@
+package com.example.shop.notification.email;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Notifications in table {@code notification}. */
+@Repository
+public class NotificationRepository {
+
+    private static final String COLUMNS = """
+            id, event_id, type, order_id, customer_id, channel, recipient, subject, body, status, attempts,
+            created_at, sent_at""";
+
+    private final JdbcClient jdbc;
+
+    NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new PENDING notification, due at once. Creation time comes from the database clock, like every
+     * other time the retry logic compares, so an application clock that is off cannot delay the first attempt.
+     *
+     * @return {@code false} when a notification for the same event exists already
+     */
+    public boolean insert(Notification notification) {
+        return jdbc.sql("""
+                insert into notification (id, event_id, type, order_id, customer_id, channel, recipient, subject,
+                        body, status, attempts, next_attempt_at, created_at)
+                values (:id, :eventId, :type, :orderId, :customerId, :channel, :recipient, :subject, :body,
+                        :status, 0, now(), now())
+                on conflict (event_id) do nothing
+                """)
+                .param("id", notification.id().value())
+                .param("eventId", notification.eventId())
+                .param("type", notification.type().name())
+                .param("orderId", notification.orderId())
+                .param("customerId", notification.customerId())
+                .param("channel", notification.channel().name())
+                .param("recipient", notification.recipient())
+                .param("subject", notification.content().subject())
+                .param("body", notification.content().body())
+                .param("status", notification.status().name())
+                .update() == 1;
+    }
+
+    /**
+     * Takes the right to attempt delivery: succeeds for one caller only, and only when the notification is
+     * PENDING and due. The next attempt is pushed {@code backoff(attempts)} into the future, which is at once
+     * the lease of this attempt and the back-off should it fail.
+     */
+    public Optional<Notification> claim(NotificationId id, Duration initialBackoff, Duration maxBackoff) {
+        return jdbc.sql("""
+                update notification
+                set attempts = attempts + 1,
+                    next_attempt_at = now() + least(:initialMs * power(2, least(attempts, 30)), :maxMs)
+                                              * interval '1 millisecond'
+                where id = :id and status = 'PENDING' and next_attempt_at <= now()
+                returning %s
+                """.formatted(COLUMNS))
+                .param("id", id.value())
+                .param("initialMs", initialBackoff.toMillis())
+                .param("maxMs", maxBackoff.toMillis())
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    public void markSent(NotificationId id) {
+        jdbc.sql("update notification set status = 'SENT', sent_at = now(), last_error = null where id = :id")
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Records why an attempt failed; gives the notification up once it has had {@code maxAttempts}. */
+    public void markAttemptFailed(NotificationId id, String error, int maxAttempts) {
+        jdbc.sql("""
+                update notification
+                set last_error = :error,
+                    status = case when attempts >= :maxAttempts then 'FAILED' else status end
+                where id = :id and status = 'PENDING'
+                """)
+                .param("id", id.value())
+                .param("error", error)
+                .param("maxAttempts", maxAttempts)
+                .update();
+    }
+
+    public List<NotificationId> findDue(int limit) {
+        return jdbc.sql("""
+                select id from notification where status = 'PENDING' and next_attempt_at <= now()
+                order by next_attempt_at limit :limit
+                """)
+                .param("limit", limit)
+                .query((rs, n) -> new NotificationId(rs.getObject("id", UUID.class)))
+                .list();
+    }
+
+    public Optional<Notification> findById(NotificationId id) {
+        return jdbc.sql("select " + COLUMNS + " from notification where id = :id")
+                .param("id", id.value())
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    /** A customer's notifications, newest first. */
+    public List<Notification> findByCustomer(UUID customerId) {
+        return jdbc.sql("select " + COLUMNS + " from notification where customer_id = :customer "
+                        + "order by created_at desc, id")
+                .param("customer", customerId)
+                .query(NotificationRepository::map)
+                .list();
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        Timestamp sentAt = rs.getTimestamp("sent_at");
+        return new Notification(new NotificationId(rs.getObject("id", UUID.class)),
+                rs.getObject("event_id", UUID.class), NotificationType.valueOf(rs.getString("type")),
+                rs.getObject("order_id", UUID.class), rs.getObject("customer_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                new EmailContent(rs.getString("subject"), rs.getString("body")),
+                NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant());
+    }
+}

@@ -1,0 +1,230 @@
+package com.example.shop.notification.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import com.example.shop.contracts.order.OrderEvents;
+import com.example.shop.platform.testsupport.TestKafka;
+import com.example.shop.platform.testsupport.TestPostgres;
+import com.example.shop.platform.testsupport.TestTokens;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Order events go through the real broker, e-mails through a real SMTP server, rows into a real database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shop.notification.retry.poll-interval=200ms",
+        "shop.notification.retry.initial-backoff=500ms",
+        "shop.notification.retry.max-backoff=1s",
+        "shop.notification.retry.max-attempts=1000" })
+@AutoConfigureRestTestClient
+class OrderEmailIntegrationTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "notification");
+        TestKafka.register(registry);
+        TestTokens.register(registry);
+        TestSmtp.register(registry);
+    }
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RestTestClient http;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** The checked-in sample of order-service's event, with fresh ids and the given customer. */
+    private ObjectNode sample(String type, UUID customerId, String email, UUID orderId) {
+        try (InputStream in = getClass().getResourceAsStream("/contracts/order-events/" + type + ".json")) {
+            ObjectNode event = (ObjectNode) json.readTree(in);
+            event.put("id", UUID.randomUUID().toString());
+            event.put("subject", orderId.toString());
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("orderId", orderId.toString());
+            data.put("customerId", customerId.toString());
+            data.put("customerEmail", email);
+            return event;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Records with one key share a partition, so the service consumes them in send order. */
+    private void send(String key, ObjectNode event) {
+        kafka.send(OrderEvents.TOPIC, key, json.writeValueAsString(event)).join();
+    }
+
+    private static String uniqueEmail() {
+        return "ada-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private long rowsFor(UUID customerId) {
+        return jdbc.sql("select count(*) from notification where customer_id = ?").param(customerId)
+                .query(Long.class).single();
+    }
+
+    private String statusOf(UUID orderId) {
+        return jdbc.sql("select status from notification where order_id = ?").param(orderId)
+                .query(String.class).single();
+    }
+
+    @Test
+    void sendsOneEmailPerEventEvenWhenTheEventIsDeliveredTwice() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String email = uniqueEmail();
+        UUID order = UUID.randomUUID();
+        ObjectNode confirmed = sample(OrderEvents.ORDER_CONFIRMED, customer, email, order);
+
+        send(order.toString(), confirmed);
+        send(order.toString(), confirmed);
+        // Same key, so once this later event's e-mail is out both deliveries above have been processed.
+        send(order.toString(), sample(OrderEvents.ORDER_CONFIRMED, customer, email, UUID.randomUUID()));
+
+        await().atMost(PATIENCE).until(() -> TestSmtp.messagesTo(email).size() >= 2);
+        List<MimeMessage> messages = TestSmtp.messagesTo(email);
+        assertThat(messages).hasSize(2);
+        assertThat(rowsFor(customer)).isEqualTo(2);
+
+        MimeMessage first = messages.stream()
+                .filter(m -> subjectOf(m).equals("Your order " + order.toString().substring(0, 8) + " is confirmed"))
+                .findFirst().orElseThrow();
+        assertThat((String) first.getContent()).contains(order.toString()).contains("59.97 EUR");
+        String notificationId = jdbc.sql("select id::text from notification where order_id = ?").param(order)
+                .query(String.class).single();
+        assertThat(first.getMessageID()).isEqualTo("<" + notificationId + "@notification-service.shop.local>");
+        await().atMost(PATIENCE).until(() -> statusOf(order).equals("SENT"));
+    }
+
+    @Test
+    void explainsARejectedOrderInPlainWords() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String email = uniqueEmail();
+        UUID order = UUID.randomUUID();
+
+        send(order.toString(), sample(OrderEvents.ORDER_REJECTED, customer, email, order));
+
+        await().atMost(PATIENCE).until(() -> TestSmtp.messagesTo(email).size() == 1);
+        MimeMessage message = TestSmtp.messagesTo(email).getFirst();
+        assertThat(message.getSubject())
+                .isEqualTo("Your order " + order.toString().substring(0, 8) + " could not be placed");
+        assertThat((String) message.getContent())
+                .contains("your payment was declined")
+                .contains(order.toString())
+                .contains("19.99 EUR")
+                .doesNotContain("PAYMENT_DECLINED");
+        assertThat(jdbc.sql("select type from notification where order_id = ?").param(order)
+                .query(String.class).single()).isEqualTo("ORDER_REJECTED");
+    }
+
+    @Test
+    void ignoresOrderEventsItDoesNotKnow() {
+        UUID customer = UUID.randomUUID();
+        String email = uniqueEmail();
+        UUID order = UUID.randomUUID();
+        ObjectNode shipped = sample(OrderEvents.ORDER_CONFIRMED, customer, email, order);
+        shipped.put("type", "order.shipped.v1");
+
+        send(order.toString(), shipped);
+        send(order.toString(), sample(OrderEvents.ORDER_CONFIRMED, customer, email, UUID.randomUUID()));
+
+        await().atMost(PATIENCE).until(() -> TestSmtp.messagesTo(email).size() == 1);
+        assertThat(rowsFor(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheEmailPendingWhileSmtpIsDownAndSendsItOnceSmtpIsBack() {
+        UUID customer = UUID.randomUUID();
+        String email = uniqueEmail();
+        UUID order = UUID.randomUUID();
+        TestSmtp.stop();
+        try {
+            send(order.toString(), sample(OrderEvents.ORDER_CONFIRMED, customer, email, order));
+
+            await().atMost(PATIENCE).until(() -> jdbc.sql(
+                    "select count(*) from notification where order_id = ? and status = 'PENDING' and attempts >= 2")
+                    .param(order).query(Long.class).single() == 1);
+            assertThat(jdbc.sql("select last_error from notification where order_id = ?").param(order)
+                    .query(String.class).single()).isNotBlank();
+        }
+        finally {
+            TestSmtp.start();
+        }
+
+        await().atMost(PATIENCE).until(() -> statusOf(order).equals("SENT"));
+        assertThat(TestSmtp.messagesTo(email)).hasSize(1);
+    }
+
+    @Test
+    void listsOnlyTheCallersNotificationsNewestFirst() {
+        UUID ada = UUID.randomUUID();
+        UUID grace = UUID.randomUUID();
+        String adaEmail = uniqueEmail();
+        UUID firstOrder = UUID.randomUUID();
+        UUID secondOrder = UUID.randomUUID();
+        send(firstOrder.toString(), sample(OrderEvents.ORDER_CONFIRMED, ada, adaEmail, firstOrder));
+        await().atMost(PATIENCE).until(() -> rowsFor(ada) == 1);
+        send(secondOrder.toString(), sample(OrderEvents.ORDER_REJECTED, ada, adaEmail, secondOrder));
+        UUID graceOrder = UUID.randomUUID();
+        send(graceOrder.toString(), sample(OrderEvents.ORDER_CONFIRMED, grace, uniqueEmail(), graceOrder));
+        await().atMost(PATIENCE).until(() -> TestSmtp.messagesTo(adaEmail).size() == 2 && rowsFor(grace) == 1);
+        await().atMost(PATIENCE).until(() -> statusOf(secondOrder).equals("SENT"));
+
+        http.get().uri("/api/customers/me/notifications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer(ada, adaEmail))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].orderId").isEqualTo(secondOrder.toString())
+                .jsonPath("$[0].type").isEqualTo("ORDER_REJECTED")
+                .jsonPath("$[0].channel").isEqualTo("EMAIL")
+                .jsonPath("$[0].recipient").isEqualTo(adaEmail)
+                .jsonPath("$[0].sentAt").isNotEmpty()
+                .jsonPath("$[1].orderId").isEqualTo(firstOrder.toString())
+                .jsonPath("$[1].type").isEqualTo("ORDER_CONFIRMED");
+    }
+
+    @Test
+    void refusesHistoryWithoutToken() {
+        http.get().uri("/api/customers/me/notifications").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
