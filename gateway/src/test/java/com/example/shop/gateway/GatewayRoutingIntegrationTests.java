@@ -1,0 +1,260 @@
+package com.example.shop.gateway;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.example.shop.platform.testsupport.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of five stand-in services on loopback: which path goes where, which paths need a token,
+ * and what the caller sees when nothing is routed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutingIntegrationTests {
+
+    static final FakeService customers = FakeService.start("customer-service");
+    static final FakeService catalog = FakeService.start("catalog-service");
+    static final FakeService carts = FakeService.start("cart-service");
+    static final FakeService orders = FakeService.start("order-service");
+    static final FakeService notifications = FakeService.start("notification-service");
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+        registry.add("SHOP_CUSTOMER_URL", customers::url);
+        registry.add("SHOP_CATALOG_URL", catalog::url);
+        registry.add("SHOP_CART_URL", carts::url);
+        registry.add("SHOP_ORDER_URL", orders::url);
+        registry.add("SHOP_NOTIFICATION_URL", notifications::url);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        customers.stop();
+        catalog.stop();
+        carts.stop();
+        orders.stop();
+        notifications.stop();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @LocalServerPort
+    int port;
+
+    private static String customerToken() {
+        return TestTokens.customer(UUID.randomUUID(), "ada@example.com");
+    }
+
+    @Test
+    void productsAreReadableWithoutToken() {
+        client.get().uri("/api/products").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("catalog-service");
+        client.get().uri("/api/products/{id}", UUID.randomUUID()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("catalog-service");
+    }
+
+    @Test
+    void registrationAndTokenRequestsAreOpenWithoutToken() {
+        client.post().uri("/api/customers").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("customer-service");
+        client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("customer-service");
+    }
+
+    @Test
+    void protectedRouteWithoutTokenIsRejectedWith401ProblemAndNeverReachesTheService() {
+        client.get().uri("/api/cart").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("about:blank")
+                .jsonPath("$.title").isEqualTo("Unauthorized")
+                .jsonPath("$.status").isEqualTo(401);
+        assertThat(carts.receivedOn("/api/cart")).isEmpty();
+    }
+
+    @Test
+    void changingProductsNeedsToken() {
+        client.post().uri("/api/products").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void tokenThatDoesNotVerifyIsRejectedWith401Problem() {
+        client.get().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*invalid_token.*")
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void validTokenIsForwardedWithTheAuthorizationHeaderUnchanged() {
+        String bearer = "Bearer " + customerToken();
+        String path = "/api/orders/" + UUID.randomUUID();
+
+        client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("order-service");
+
+        assertThat(orders.receivedOn(path)).singleElement()
+                .satisfies(received -> assertThat(received.authorization()).isEqualTo(bearer));
+    }
+
+    @Test
+    void everyServiceIsReachableUnderItsOwnPrefix() {
+        String bearer = "Bearer " + customerToken();
+        expectRoutedTo("/api/cart", bearer, "cart-service");
+        expectRoutedTo("/api/cart/items", bearer, "cart-service");
+        expectRoutedTo("/api/orders", bearer, "order-service");
+        expectRoutedTo("/api/customers/me", bearer, "customer-service");
+        expectRoutedTo("/api/customers/me/loyalty", bearer, "customer-service");
+    }
+
+    @Test
+    void ownNotificationsGoToNotificationServiceNotCustomerService() {
+        String bearer = "Bearer " + customerToken();
+        expectRoutedTo("/api/customers/me/notifications", bearer, "notification-service");
+        expectRoutedTo("/api/customers/me/notifications/" + UUID.randomUUID(), bearer, "notification-service");
+
+        assertThat(customers.received()).noneMatch(r -> r.path().startsWith("/api/customers/me/notifications"));
+    }
+
+    @Test
+    void serviceOwn404PassesThroughUnchanged() {
+        client.get().uri("/api/products/missing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("catalog-service has no such thing.");
+    }
+
+    @Test
+    void serviceOwn500PassesThroughUnchanged() {
+        client.get().uri("/api/cart/boom").header(HttpHeaders.AUTHORIZATION, "Bearer " + customerToken()).exchange()
+                .expectStatus().isEqualTo(500)
+                .expectBody().jsonPath("$.detail").isEqualTo("cart-service broke.");
+    }
+
+    @Test
+    void internalPathsAreNeverRoutedEvenWithToken() {
+        String bearer = "Bearer " + customerToken();
+        client.get().uri("/internal/products?ids=" + UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+        client.post().uri("/internal/reservations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(allReceived()).noneMatch(r -> r.path().contains("/internal"));
+    }
+
+    @Test
+    void dotSegmentsThatCouldReachInternalPathsAreRefused() {
+        client.get().uri(URI.create("http://127.0.0.1:" + port + "/api/products/../../internal/products")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri(URI.create("http://127.0.0.1:" + port + "/api/products/%2e%2e/%2e%2e/internal/products")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(allReceived()).noneMatch(r -> r.path().contains("internal"));
+    }
+
+    @Test
+    void unknownPathIsA404Problem() {
+        client.get().uri("/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Not Found")
+                .jsonPath("$.status").isEqualTo(404);
+        client.get().uri("/api/no-such-thing").header(HttpHeaders.AUTHORIZATION, "Bearer " + customerToken())
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void fallbackIsNotCallableFromOutside() {
+        client.get().uri("/fallback/catalog-service").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void actuatorBeyondHealthAndInfoIsForbiddenToCustomers() {
+        client.get().uri("/actuator/env").header(HttpHeaders.AUTHORIZATION, "Bearer " + customerToken()).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Forbidden")
+                .jsonPath("$.status").isEqualTo(403);
+    }
+
+    @Test
+    void healthProbesAreOpen() {
+        client.get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void requestIdIsAddedWhenAbsentAndKeptWhenGiven() {
+        String path = "/api/products/" + UUID.randomUUID();
+        String generated = client.get().uri(path).exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(generated).isNotBlank();
+        assertThat(catalog.receivedOn(path)).singleElement()
+                .satisfies(received -> assertThat(received.requestId()).isEqualTo(generated));
+
+        client.get().uri("/api/products").header("X-Request-Id", "abc-123").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "abc-123");
+    }
+
+    private void expectRoutedTo(String path, String bearer, String service) {
+        client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo(service);
+    }
+
+    private static List<FakeService.Received> allReceived() {
+        var all = new ArrayList<FakeService.Received>();
+        for (FakeService service : new FakeService[] { customers, catalog, carts, orders, notifications }) {
+            all.addAll(service.received());
+        }
+        return all;
+    }
+}
