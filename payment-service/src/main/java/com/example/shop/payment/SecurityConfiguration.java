@@ -1,0 +1,23 @@
+package com.example.shop.payment;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.example.shop.platform.web.ResourceServer;
+
+/**
+ * {@code /internal/**} is open: the gateway never routes it, and order-service's recovery job calls it with
+ * no customer token. Everything else needs a valid JWT.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        return ResourceServer.build(http, rules -> rules
+                .requestMatchers("/internal/**").permitAll()
+                .anyRequest().authenticated());
+    }
+}

@@ -1,0 +1,24 @@
+package com.example.shop.payment.payments.web;
+
+import java.util.UUID;
+
+import com.example.shop.payment.payments.Payment;
+
+/** The answer of {@code POST /internal/payments}. {@code declineCode} is set only when DECLINED. */
+record PaymentResponse(UUID paymentId, UUID orderId, Status status, String declineCode) {
+
+    /** The statuses the contract knows; a payment is never answered while PENDING. */
+    enum Status {
+        AUTHORIZED, DECLINED, UNAVAILABLE
+    }
+
+    static PaymentResponse of(Payment payment) {
+        Status status = switch (payment.status()) {
+            case AUTHORIZED -> Status.AUTHORIZED;
+            case DECLINED -> Status.DECLINED;
+            // PENDING cannot be returned by an authorisation; if it ever were, the caller should retry.
+            case UNAVAILABLE, PENDING -> Status.UNAVAILABLE;
+        };
+        return new PaymentResponse(payment.id().value(), payment.orderId().value(), status, payment.declineCode());
+    }
+}

@@ -1,0 +1,58 @@
+package com.example.shop.payment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls payment-service's internal API the way order-service does. */
+public final class PaymentApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String baseUrl;
+
+    public PaymentApi(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    public Response authorize(UUID orderId, String amount, String currency, String token) {
+        return post("""
+                {"orderId":"%s","amount":{"amount":"%s","currency":"%s"},"paymentToken":"%s"}"""
+                .formatted(orderId, amount, currency, token));
+    }
+
+    public Response post(String body) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/payments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    JSON.readTree(response.body()));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Status, content type and JSON body. */
+    public record Response(int status, String contentType, JsonNode json) {
+
+        public String text(String field) {
+            JsonNode value = json.path(field);
+            return value.isMissingNode() || value.isNull() ? null : value.asString();
+        }
+    }
+}
