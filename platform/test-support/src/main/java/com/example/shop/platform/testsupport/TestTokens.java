@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "http://localhost/customer-service";
+    public static final String ISSUER = "shop-customer-service";
     private static RSAKey key;
     private static String jwksUri;
 
