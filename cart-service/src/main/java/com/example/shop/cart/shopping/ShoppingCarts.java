@@ -1,5 +1,6 @@
 package com.example.shop.cart.shopping;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,40 +41,43 @@ public class ShoppingCarts {
         if (lines.isEmpty()) {
             return PricedCart.empty();
         }
-        Map<ProductId, CatalogueProduct> products = catalogue.find(lines.stream().map(CartLine::productId).toList());
-        return PricedCart.of(lines.stream()
-                .filter(line -> products.containsKey(line.productId()))
-                .map(line -> {
-                    CatalogueProduct product = products.get(line.productId());
-                    return new PricedCart.Line(product.id(), product.sku(), product.name(), line.quantity(),
-                            product.price());
-                })
-                .toList());
+        return price(lines, catalogue.find(productIds(lines, null)));
     }
 
     /**
      * Adds units of a catalogue product; adding to an existing line sums the quantities, and a sum above
-     * {@value #MAX_QUANTITY} is refused with nothing changed.
+     * {@value #MAX_QUANTITY} is refused with nothing changed. The catalogue is asked before anything is
+     * written, so a catalogue outage fails the request without changing the cart.
      */
     public PricedCart add(CustomerId customer, ProductId product, int quantity) {
         requireQuantity(quantity, 1);
-        if (!catalogue.find(Set.of(product)).containsKey(product)) {
+        Map<ProductId, CatalogueProduct> products = catalogue.find(productIds(carts.lines(customer), product));
+        if (!products.containsKey(product)) {
             throw new ProductNotInCatalogueException(product);
         }
         if (!carts.add(customer, product, quantity, MAX_QUANTITY)) {
             throw new QuantityLimitExceededException(product);
         }
-        return view(customer);
+        return price(carts.lines(customer), products);
     }
 
-    /** Sets the quantity of a line already in the cart; 0 removes it. */
+    /**
+     * Sets the quantity of a line already in the cart; 0 removes it. Like {@link #add}, it prices the cart
+     * before changing it, so a catalogue outage changes nothing.
+     */
     public PricedCart setQuantity(CustomerId customer, ProductId product, int quantity) {
         requireQuantity(quantity, 0);
-        boolean changed = quantity == 0 ? carts.remove(customer, product) : carts.setQuantity(customer, product, quantity);
-        if (!changed) {
+        List<CartLine> before = carts.lines(customer);
+        if (before.stream().noneMatch(line -> line.productId().equals(product))) {
             throw new LineNotInCartException(product);
         }
-        return view(customer);
+        Map<ProductId, CatalogueProduct> products = catalogue.find(productIds(before, null));
+        boolean changed = quantity == 0 ? carts.remove(customer, product) : carts.setQuantity(customer, product, quantity);
+        if (!changed) {
+            // removed concurrently since we looked
+            throw new LineNotInCartException(product);
+        }
+        return price(carts.lines(customer), products);
     }
 
     /** Removes a line; removing a line that is not there is not an error. */
@@ -83,6 +87,26 @@ public class ShoppingCarts {
 
     public void clear(CustomerId customer) {
         carts.clear(customer);
+    }
+
+    private static Set<ProductId> productIds(List<CartLine> lines, ProductId extra) {
+        Set<ProductId> ids = new LinkedHashSet<>();
+        lines.forEach(line -> ids.add(line.productId()));
+        if (extra != null) {
+            ids.add(extra);
+        }
+        return ids;
+    }
+
+    private static PricedCart price(List<CartLine> lines, Map<ProductId, CatalogueProduct> products) {
+        return PricedCart.of(lines.stream()
+                .filter(line -> products.containsKey(line.productId()))
+                .map(line -> {
+                    CatalogueProduct product = products.get(line.productId());
+                    return new PricedCart.Line(product.id(), product.sku(), product.name(), line.quantity(),
+                            product.price());
+                })
+                .toList());
     }
 
     private static void requireQuantity(int quantity, int min) {

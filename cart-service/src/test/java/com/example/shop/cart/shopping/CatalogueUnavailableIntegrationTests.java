@@ -74,6 +74,33 @@ class CatalogueUnavailableIntegrationTests {
     }
 
     @Test
+    void answersChangingAQuantityWithServiceUnavailableAndChangesNothing() {
+        UUID ada = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        jdbc.sql("insert into cart_line values (?, ?, 2, now(), now())").params(ada, product).update();
+
+        client.put().uri("/api/cart/items/{id}", product).header(HttpHeaders.AUTHORIZATION, bearer(ada))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("quantity", 0))
+                .exchange()
+                .expectStatus().isEqualTo(503);
+
+        assertThat(jdbc.sql("select quantity from cart_line where customer_id = ?").param(ada)
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void stillEmptiesACartWithoutTheCatalogue() {
+        UUID ada = UUID.randomUUID();
+        jdbc.sql("insert into cart_line values (?, ?, 1, now(), now())").params(ada, UUID.randomUUID()).update();
+
+        client.delete().uri("/api/cart").header(HttpHeaders.AUTHORIZATION, bearer(ada)).exchange()
+                .expectStatus().isNoContent();
+
+        assertThat(jdbc.sql("select count(*) from cart_line where customer_id = ?").param(ada)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void showsAnEmptyCartWithoutAskingTheCatalogue() {
         client.get().uri("/api/cart").header(HttpHeaders.AUTHORIZATION, bearer(UUID.randomUUID())).exchange()
                 .expectStatus().isOk()
