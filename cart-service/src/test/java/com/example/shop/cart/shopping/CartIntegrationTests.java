@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,6 +124,32 @@ class CartIntegrationTests {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
         cart(ada).jsonPath("$.items[0].quantity").isEqualTo(90);
+    }
+
+    @Test
+    void losesNoUnitsAndNeverPasses99WhenTheSameProductIsAddedConcurrently() throws Exception {
+        UUID ada = UUID.randomUUID();
+        UUID bottle = catalog.add("OUT-005", "Insulated bottle", "29.90");
+        add(ada, bottle, 80).expectStatus().isOk();
+
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return add(ada, bottle, 3).returnResult().getStatus().value();
+                }));
+            }
+            start.countDown();
+            long accepted = 0;
+            for (var status : statuses) {
+                accepted += status.get(30, TimeUnit.SECONDS) == 200 ? 1 : 0;
+            }
+            // 80 + 6 * 3 = 98; a seventh add would make 101.
+            assertThat(accepted).isEqualTo(6);
+        }
+        cart(ada).jsonPath("$.items[0].quantity").isEqualTo(98);
     }
 
     @Test

@@ -79,6 +79,16 @@ class ReservationIntegrationTests extends CatalogIntegrationTest {
     }
 
     @Test
+    void addsUpLinesThatNameTheSameProduct() {
+        UUID product = product(5);
+
+        assertThat(reserve(UUID.randomUUID(), line(product, 2), line(product, 2)).status()).isEqualTo("RESERVED");
+        assertThat(reserve(UUID.randomUUID(), line(product, 1), line(product, 1)).status()).isEqualTo("REJECTED");
+
+        assertThat(available(product)).isEqualTo(1);
+    }
+
+    @Test
     void answersARepeatedReservationWithTheFirstOutcomeAndTakesStockOnce() {
         UUID product = product(10);
         UUID order = UUID.randomUUID();

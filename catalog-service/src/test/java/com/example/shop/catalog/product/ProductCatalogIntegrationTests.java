@@ -238,6 +238,13 @@ class ProductCatalogIntegrationTests extends CatalogIntegrationTest {
                 .jsonPath("$[?(@.sku == 'MUG-001')].price.amount").isEqualTo("19.99");
     }
 
+    @Test
+    void answersAMalformedIdInTheInternalLookupWithBadRequest() {
+        client.get().uri("/internal/products?ids={a},nope", ENAMEL_MUG).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     private String createProduct(int available) {
         return client.post().uri("/api/products").header(HttpHeaders.AUTHORIZATION, admin())
                 .contentType(MediaType.APPLICATION_JSON).body(newProduct(sku(), "1.00", available))
