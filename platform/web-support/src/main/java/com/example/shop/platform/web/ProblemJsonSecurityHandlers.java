@@ -28,8 +28,8 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
-        response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("""
                 {"type":"about:blank","title":"%s","status":%d,"detail":"%s"}"""
                 .formatted(status.getReasonPhrase(), status.value(), detail));

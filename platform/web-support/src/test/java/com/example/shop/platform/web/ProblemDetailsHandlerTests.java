@@ -1,0 +1,112 @@
+package com.example.shop.platform.web;
+
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+class ProblemDetailsHandlerTests {
+
+    record Greeting(@NotBlank String name) {
+    }
+
+    @RestController
+    static class SampleController {
+
+        @PostMapping("/greetings")
+        Greeting create(@Valid @RequestBody Greeting greeting) {
+            return greeting;
+        }
+
+        @GetMapping("/pages")
+        String page(@RequestParam @Max(100) int size) {
+            return "ok";
+        }
+
+        @GetMapping("/conflict")
+        String conflict() {
+            throw new ErrorResponseException(HttpStatus.CONFLICT);
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("secret internal detail");
+        }
+    }
+
+    private final MockMvc mvc;
+
+    ProblemDetailsHandlerTests() {
+        var validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+        mvc = MockMvcBuilders.standaloneSetup(new SampleController())
+                .setControllerAdvice(new ProblemDetailsHandler())
+                .setValidator(validator)
+                .build();
+    }
+
+    @Test
+    void answersMalformedJsonWithA400Problem() throws Exception {
+        mvc.perform(post("/greetings").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400));
+    }
+
+    @Test
+    void namesTheInvalidFieldsOfABody() throws Exception {
+        mvc.perform(post("/greetings").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
+    void namesTheInvalidQueryParameters() throws Exception {
+        mvc.perform(get("/pages").param("size", "1000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+    }
+
+    @Test
+    void answersAWronglyTypedParameterWithA400Problem() throws Exception {
+        mvc.perform(get("/pages").param("size", "many"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void rendersTheServicesOwnErrorResponsesAsTheyAre() throws Exception {
+        mvc.perform(get("/conflict"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void hidesTheDetailsOfUnexpectedErrors() throws Exception {
+        mvc.perform(get("/boom"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().string(not(containsString("secret"))));
+    }
+}
