@@ -11,7 +11,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
@@ -31,13 +30,14 @@ class IdentityConfiguration {
     }
 
     /**
-     * Validates this service's own tokens against the key in the database rather than fetching the JWKS over
-     * HTTP from itself, so the service works alone and needs no network round trip at start.
+     * Validates this service's own tokens against the keys in the database rather than fetching the JWKS over
+     * HTTP from itself, so the service works alone and needs no network round trip at start. All published
+     * keys count, so tokens signed before a key rotation stay valid here as they do elsewhere.
      */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.active().toRSAPublicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
+    JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.publicKeys()))
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
         return decoder;

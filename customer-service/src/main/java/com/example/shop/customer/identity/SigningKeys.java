@@ -4,10 +4,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -30,6 +33,10 @@ import org.springframework.stereotype.Component;
  * <p>The first start generates a key pair; later starts load it, so tokens stay valid across restarts. Replicas
  * that start at the same time each try to insert their own key, the unique index on the active key lets exactly
  * one insert win, and every replica then reads back and uses the winner.
+ *
+ * <p>A deployment that manages the key as a secret configures it ({@code SHOP_JWT_PRIVATE_KEY}); it then becomes
+ * the active key, identified by its RFC 7638 thumbprint. Keys used before stay in the JWKS, so tokens they
+ * signed remain valid until they expire: changing the configured key rotates it.
  */
 @Component
 public class SigningKeys {
@@ -39,9 +46,10 @@ public class SigningKeys {
     private final JdbcClient jdbc;
     private final RSAKey active;
 
-    SigningKeys(JdbcClient jdbc) {
+    SigningKeys(JdbcClient jdbc, TokenProperties properties) {
         this.jdbc = jdbc;
-        this.active = findActive().orElseGet(this::createActive);
+        this.active = properties.hasConfiguredKey() ? activate(parsePem(properties.privateKey()))
+                : findActive().orElseGet(this::createActive);
     }
 
     /** The key pair that signs new tokens. */
@@ -75,6 +83,43 @@ public class SigningKeys {
         log.info(inserted == 1 ? "Generated signing key {}" : "Adopted signing key {} created by another replica",
                 winner.getKeyID());
         return winner;
+    }
+
+    /** Makes the configured key the active one; idempotent, so replicas with the same secret agree. */
+    private RSAKey activate(RSAKey configured) {
+        jdbc.sql("update signing_key set active = false where active and kid <> :kid")
+                .param("kid", configured.getKeyID())
+                .update();
+        jdbc.sql("""
+                insert into signing_key (kid, public_key, private_key, active)
+                values (:kid, :publicKey, :privateKey, true)
+                on conflict (kid) do update set active = true
+                """)
+                .param("kid", configured.getKeyID())
+                .param("publicKey", encoded(configured, true))
+                .param("privateKey", encoded(configured, false))
+                .update();
+        log.info("Signing tokens with the configured key {}", configured.getKeyID());
+        return configured;
+    }
+
+    /** Reads a PKCS#8 PEM RSA private key and derives its public half. */
+    static RSAKey parsePem(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        try {
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            var privateKey = (RSAPrivateCrtKey) factory
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            var publicKey = (RSAPublicKey) factory
+                    .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RSAKey unnamed = build(publicKey, privateKey, "unnamed");
+            return build(publicKey, privateKey, unnamed.computeThumbprint().toString());
+        }
+        catch (GeneralSecurityException | IllegalArgumentException | ClassCastException
+                | com.nimbusds.jose.JOSEException ex) {
+            throw new IllegalStateException(
+                    "SHOP_JWT_PRIVATE_KEY is not an RSA private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)", ex);
+        }
     }
 
     private Optional<RSAKey> findActive() {

@@ -1,6 +1,12 @@
 package com.example.shop.customer.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
 
 import java.util.List;
 import java.util.Set;
@@ -32,8 +38,22 @@ class SigningKeysIntegrationTests {
         TestKafka.register(registry);
     }
 
+    private static final TokenProperties GENERATED = new TokenProperties("shop-customer-service", Duration.ofHours(1), null);
+
     @Autowired
     JdbcClient jdbc;
+
+    private static String pem(KeyPair pair) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static KeyPair rsaKeyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
 
     @BeforeEach
     void noKeyStoredYet() {
@@ -42,12 +62,45 @@ class SigningKeysIntegrationTests {
 
     @Test
     void keepsTheKeyAcrossRestarts() throws Exception {
-        SigningKeys firstStart = new SigningKeys(jdbc);
-        SigningKeys secondStart = new SigningKeys(jdbc);
+        SigningKeys firstStart = new SigningKeys(jdbc, GENERATED);
+        SigningKeys secondStart = new SigningKeys(jdbc, GENERATED);
 
         assertThat(secondStart.active().getKeyID()).isEqualTo(firstStart.active().getKeyID());
         assertThat(secondStart.active().toRSAPrivateKey()).isEqualTo(firstStart.active().toRSAPrivateKey());
         assertThat(secondStart.publicKeys().getKeys()).hasSize(1);
+    }
+
+    @Test
+    void signsWithTheConfiguredKeyAndKeepsPublishingTheOneUsedBefore() throws Exception {
+        String before = new SigningKeys(jdbc, GENERATED).active().getKeyID();
+        KeyPair pair = rsaKeyPair();
+        var configured = new TokenProperties("shop-customer-service", Duration.ofHours(1), pem(pair));
+
+        SigningKeys keys = new SigningKeys(jdbc, configured);
+        SigningKeys restarted = new SigningKeys(jdbc, configured);
+
+        assertThat(keys.active().toRSAPublicKey()).isEqualTo(pair.getPublic());
+        assertThat(restarted.active().getKeyID()).isEqualTo(keys.active().getKeyID());
+        assertThat(restarted.publicKeys().getKeys()).extracting(key -> key.getKeyID())
+                .containsExactlyInAnyOrder(before, keys.active().getKeyID());
+    }
+
+    @Test
+    void acceptsTheConfiguredKeyAsOneLineOfBase64() throws Exception {
+        KeyPair pair = rsaKeyPair();
+        String oneLine = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+
+        var keys = new SigningKeys(jdbc, new TokenProperties("shop-customer-service", Duration.ofHours(1), oneLine));
+
+        assertThat(keys.active().toRSAPublicKey()).isEqualTo(pair.getPublic());
+    }
+
+    @Test
+    void refusesToStartWithAConfiguredKeyThatIsNotOne() {
+        var broken = new TokenProperties("shop-customer-service", Duration.ofHours(1), "not a key");
+
+        assertThatThrownBy(() -> new SigningKeys(jdbc, broken)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SHOP_JWT_PRIVATE_KEY");
     }
 
     @Test
@@ -64,7 +117,7 @@ class SigningKeysIntegrationTests {
                         catch (InterruptedException ex) {
                             Thread.currentThread().interrupt();
                         }
-                        return new SigningKeys(jdbc).active().getKeyID();
+                        return new SigningKeys(jdbc, GENERATED).active().getKeyID();
                     }, pool))
                     .toList();
             ready.countDown();
