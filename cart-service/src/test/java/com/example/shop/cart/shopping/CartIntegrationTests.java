@@ -27,9 +27,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.example.shop.cart.CatalogStub;
 import com.example.shop.contracts.order.OrderEvents;
+import com.example.shop.platform.testsupport.SampleEvents;
 import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 import com.example.shop.platform.testsupport.TestTokens;
+
+import tools.jackson.databind.node.ObjectNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -327,19 +330,11 @@ class CartIntegrationTests {
         return "Bearer " + TestTokens.customer(customer, customer + "@example.com");
     }
 
-    /** An order event as order-service publishes it (see platform/order-events' sample JSON). */
+    /** order-service's checked-in sample event, for this event id, order and customer. */
     private static String orderEvent(UUID eventId, String type, UUID order, UUID customer) {
-        String data = type.equals(OrderEvents.ORDER_CONFIRMED)
-                ? """
-                  {"orderId":"%s","customerId":"%s","customerEmail":"c@example.com",
-                   "total":{"amount":"14.00","currency":"EUR"},"lines":[],"confirmedAt":"2026-11-22T10:15:30Z"}"""
-                        .formatted(order, customer)
-                : """
-                  {"orderId":"%s","customerId":"%s","customerEmail":"c@example.com",
-                   "total":{"amount":"14.00","currency":"EUR"},"reason":"OUT_OF_STOCK","rejectedAt":"2026-11-22T10:15:30Z"}"""
-                        .formatted(order, customer);
-        return """
-                {"id":"%s","type":"%s","source":"order-service","time":"2026-11-22T10:15:30Z","subject":"%s","data":%s}"""
-                .formatted(eventId, type, order, data);
+        ObjectNode event = SampleEvents.load(OrderEvents.TOPIC, type, order.toString());
+        event.put("id", eventId.toString());
+        SampleEvents.data(event).put("orderId", order.toString()).put("customerId", customer.toString());
+        return SampleEvents.toJson(event);
     }
 }

@@ -3,8 +3,6 @@ package com.example.shop.notification.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,11 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.example.shop.contracts.order.OrderEvents;
+import com.example.shop.platform.testsupport.SampleEvents;
 import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 import com.example.shop.platform.testsupport.TestTokens;
 
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Order events go through the real broker, e-mails through a real SMTP server, rows into a real database. */
@@ -58,28 +56,19 @@ class OrderEmailIntegrationTests {
     @Autowired
     RestTestClient http;
 
-    private final JsonMapper json = JsonMapper.builder().build();
-
     /** The checked-in sample of order-service's event, with fresh ids and the given customer. */
-    private ObjectNode sample(String type, UUID customerId, String email, UUID orderId) {
-        try (InputStream in = getClass().getResourceAsStream("/contracts/order-events/" + type + ".json")) {
-            ObjectNode event = (ObjectNode) json.readTree(in);
-            event.put("id", UUID.randomUUID().toString());
-            event.put("subject", orderId.toString());
-            ObjectNode data = (ObjectNode) event.get("data");
-            data.put("orderId", orderId.toString());
-            data.put("customerId", customerId.toString());
-            data.put("customerEmail", email);
-            return event;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+    private static ObjectNode sample(String type, UUID customerId, String email, UUID orderId) {
+        ObjectNode event = SampleEvents.load(OrderEvents.TOPIC, type, orderId.toString());
+        ObjectNode data = SampleEvents.data(event);
+        data.put("orderId", orderId.toString());
+        data.put("customerId", customerId.toString());
+        data.put("customerEmail", email);
+        return event;
     }
 
     /** Records with one key share a partition, so the service consumes them in send order. */
     private void send(String key, ObjectNode event) {
-        kafka.send(OrderEvents.TOPIC, key, json.writeValueAsString(event)).join();
+        kafka.send(OrderEvents.TOPIC, key, SampleEvents.toJson(event)).join();
     }
 
     private static String uniqueEmail() {

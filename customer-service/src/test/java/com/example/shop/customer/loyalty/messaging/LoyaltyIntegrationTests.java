@@ -3,8 +3,6 @@ package com.example.shop.customer.loyalty.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -19,10 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.example.shop.contracts.order.OrderEvents;
 import com.example.shop.customer.account.CustomerId;
 import com.example.shop.customer.loyalty.LoyaltyAccounts;
+import com.example.shop.platform.testsupport.SampleEvents;
 import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Order events travel through the real broker to the real listener and database. */
@@ -44,28 +42,19 @@ class LoyaltyIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    private final JsonMapper json = JsonMapper.builder().build();
-
     /** The checked-in sample of order-service's event, with fresh ids so each test has its own order. */
-    private ObjectNode sample(String type, UUID customerId, UUID orderId, String amount) {
-        try (InputStream in = getClass().getResourceAsStream("/contracts/order-events/" + type + ".json")) {
-            ObjectNode event = (ObjectNode) json.readTree(in);
-            event.put("id", UUID.randomUUID().toString());
-            event.put("subject", orderId.toString());
-            ObjectNode data = (ObjectNode) event.get("data");
-            data.put("orderId", orderId.toString());
-            data.put("customerId", customerId.toString());
-            ((ObjectNode) data.get("total")).put("amount", amount);
-            return event;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+    private static ObjectNode sample(String type, UUID customerId, UUID orderId, String amount) {
+        ObjectNode event = SampleEvents.load(OrderEvents.TOPIC, type, orderId.toString());
+        ObjectNode data = SampleEvents.data(event);
+        data.put("orderId", orderId.toString());
+        data.put("customerId", customerId.toString());
+        ((ObjectNode) data.get("total")).put("amount", amount);
+        return event;
     }
 
     /** Sends with the given key; records with one key share a partition, so they are consumed in send order. */
     private void send(String key, ObjectNode event) {
-        kafka.send(OrderEvents.TOPIC, key, json.writeValueAsString(event)).join();
+        kafka.send(OrderEvents.TOPIC, key, SampleEvents.toJson(event)).join();
     }
 
     private long ledgerEntries(UUID customerId) {
