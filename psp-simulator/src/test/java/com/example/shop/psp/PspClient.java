@@ -34,6 +34,12 @@ public final class PspClient {
         return send(request.build());
     }
 
+    public Response cancel(String intentId) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/payment_intents/" + intentId + "/cancel"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }

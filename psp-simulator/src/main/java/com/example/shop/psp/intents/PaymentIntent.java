@@ -22,4 +22,10 @@ public record PaymentIntent(
     public PaymentIntent {
         metadata = Map.copyOf(metadata);
     }
+
+    /** The same intent with another status. */
+    public PaymentIntent withStatus(PaymentIntentStatus newStatus) {
+        return new PaymentIntent(id, object, amount, currency, newStatus, captureMethod, paymentMethod, metadata,
+                created);
+    }
 }

@@ -2,10 +2,14 @@ package com.example.shop.psp.intents;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The statuses a simulated intent can reach: authorised and held, or authorised and captured at once. */
+/**
+ * The statuses a simulated intent can reach: authorised and held, authorised and captured at once, or a hold
+ * that was cancelled (the funds are free again).
+ */
 public enum PaymentIntentStatus {
     REQUIRES_CAPTURE("requires_capture"),
-    SUCCEEDED("succeeded");
+    SUCCEEDED("succeeded"),
+    CANCELED("canceled");
 
     private final String wire;
 

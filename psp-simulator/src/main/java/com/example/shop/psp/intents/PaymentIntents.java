@@ -74,6 +74,28 @@ public class PaymentIntents {
         return intent;
     }
 
+    /**
+     * Cancels a held intent, so its funds are free again. Idempotent like Stripe's: cancelling a cancelled
+     * intent answers it again.
+     *
+     * @throws ApiError 404 when there is no such intent, 400 {@code payment_intent_unexpected_state} when it
+     *     was already captured
+     */
+    public PaymentIntent cancel(String id) {
+        PaymentIntent cancelled = intents.computeIfPresent(id, (key, intent) ->
+                intent.status() == PaymentIntentStatus.REQUIRES_CAPTURE
+                        ? intent.withStatus(PaymentIntentStatus.CANCELED)
+                        : intent);
+        if (cancelled == null) {
+            throw ApiError.notFound("id", "No such payment_intent: '" + id + "'");
+        }
+        if (cancelled.status() != PaymentIntentStatus.CANCELED) {
+            throw ApiError.invalidRequest("payment_intent_unexpected_state", null, "You cannot cancel this "
+                    + "PaymentIntent because it has a status of " + cancelled.status().wire() + ".");
+        }
+        return cancelled;
+    }
+
     public Optional<PaymentIntent> find(String id) {
         return Optional.ofNullable(intents.get(id));
     }

@@ -84,6 +84,49 @@ class PaymentIntentsApiTests {
     }
 
     @Test
+    void cancelsAHeldIntentSoItIsCanceledWhenReadAgain() {
+        String id = psp.create(key(), PspClient.body("tok_visa", 1999)).json().path("id").asString();
+
+        Response cancelled = psp.cancel(id);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().path("id").asString()).isEqualTo(id);
+        assertThat(cancelled.json().path("status").asString()).isEqualTo("canceled");
+        assertThat(psp.get("/v1/payment_intents/" + id).json().path("status").asString()).isEqualTo("canceled");
+    }
+
+    @Test
+    void answersACancelOfACanceledIntentWithTheIntentAgain() {
+        String id = psp.create(key(), PspClient.body("tok_visa", 1999)).json().path("id").asString();
+        psp.cancel(id);
+
+        Response again = psp.cancel(id);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("status").asString()).isEqualTo("canceled");
+    }
+
+    @Test
+    void answersACancelOfAnUnknownIntentWith404() {
+        Response response = psp.cancel("pi_unknown");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.error("code")).isEqualTo("resource_missing");
+    }
+
+    @Test
+    void refusesToCancelACapturedIntent() {
+        String id = psp.create(key(), """
+                {"amount": 500, "currency": "usd", "payment_method": "tok_visa"}""").json().path("id").asString();
+
+        Response response = psp.cancel(id);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error("code")).isEqualTo("payment_intent_unexpected_state");
+        assertThat(psp.get("/v1/payment_intents/" + id).json().path("status").asString()).isEqualTo("succeeded");
+    }
+
+    @Test
     void answersAnUnknownIntentWith404ResourceMissing() {
         Response found = psp.get("/v1/payment_intents/pi_unknown");
 

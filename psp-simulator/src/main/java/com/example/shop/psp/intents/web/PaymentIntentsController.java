@@ -16,7 +16,7 @@ import com.example.shop.psp.intents.CreatePaymentIntent;
 import com.example.shop.psp.intents.PaymentIntent;
 import com.example.shop.psp.intents.PaymentIntents;
 
-/** {@code /v1/payment_intents}: create (idempotent per {@code Idempotency-Key}) and read. */
+/** {@code /v1/payment_intents}: create (idempotent per {@code Idempotency-Key}), read and cancel. */
 @RestController
 class PaymentIntentsController {
 
@@ -55,6 +55,12 @@ class PaymentIntentsController {
     PaymentIntent find(@PathVariable String id) {
         return intents.find(id)
                 .orElseThrow(() -> ApiError.notFound("id", "No such payment_intent: '" + id + "'"));
+    }
+
+    /** Stripe's cancel: any body (e.g. {@code cancellation_reason}) is accepted and ignored. */
+    @PostMapping("/v1/payment_intents/{id}/cancel")
+    PaymentIntent cancel(@PathVariable String id) {
+        return intents.cancel(id);
     }
 
     private StoredResponse handle(CreatePaymentIntent request) {
