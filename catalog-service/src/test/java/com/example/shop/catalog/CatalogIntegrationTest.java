@@ -5,11 +5,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 import com.example.shop.platform.testsupport.TestTokens;
 
 /**
- * The running service on a random port with a real PostgreSQL and a test JWKS. Only the infrastructure is
+ * The running service on a random port with a real PostgreSQL, a real Kafka broker and a test JWKS. Only the infrastructure is
  * shared (so every integration test class reuses one application context); fixtures stay in the tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -19,6 +20,7 @@ public abstract class CatalogIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry, "catalog");
+        TestKafka.register(registry);
         TestTokens.register(registry);
     }
 }

@@ -4,6 +4,6 @@ package com.example.shop.catalog.product;
 public class DuplicateSkuException extends RuntimeException {
 
     public DuplicateSkuException(String sku) {
-        super("A product with sku " + sku + " already exists.");
+        super("A variant with sku " + sku + " already exists.");
     }
 }

@@ -1,9 +1,13 @@
 package com.example.shop.catalog.product;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,102 +16,214 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Products and their stock in PostgreSQL. */
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Products, their variants and the variants' stock in PostgreSQL. */
 @Repository
 public class ProductRepository {
 
-    private static final String COLUMNS = "id, sku, name, description, category, price_amount, price_currency, available";
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> IMAGES = new TypeReference<>() {
+    };
+
+    private static final String PRODUCT_COLUMNS = """
+            p.id, p.name, p.description, p.brand, p.images, p.status, p.created_at,
+            c.id as category_id, c.parent_id as category_parent_id, c.slug as category_slug,
+            c.name as category_name, c.path as category_path
+            """;
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ProductRepository(JdbcClient jdbc) {
+    ProductRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public Optional<Product> find(ProductId id) {
-        return jdbc.sql("select " + COLUMNS + " from product where id = :id")
-                .param("id", id.value())
-                .query(ProductRepository::map)
-                .optional();
+        return findAll(List.of(id)).stream().findFirst();
     }
 
+    /** The product that owns the variant, whatever its status. */
+    public Optional<Product> findByVariant(VariantId id) {
+        return jdbc.sql("select product_id from variant where id = :id").param("id", id.value())
+                .query(UUID.class).optional()
+                .flatMap(productId -> find(new ProductId(productId)));
+    }
+
+    /** The products among {@code ids} in the order of {@code ids}; unknown ids are left out. */
     public List<Product> findAll(Collection<ProductId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from product where id in (:ids) order by name, id")
-                .param("ids", ids.stream().map(ProductId::value).distinct().toList())
-                .query(ProductRepository::map)
-                .list();
-    }
-
-    public ProductPage search(ProductSearch search) {
-        var where = new StringBuilder(" where true");
-        Map<String, Object> params = new HashMap<>();
-        if (search.text() != null) {
-            where.append(" and (name ilike :pattern or description ilike :pattern or sku ilike :pattern)");
-            params.put("pattern", "%" + escapeLike(search.text()) + "%");
-        }
-        if (search.category() != null) {
-            where.append(" and lower(category) = lower(:category)");
-            params.put("category", search.category());
-        }
-        long total = jdbc.sql("select count(*) from product" + where).params(params).query(Long.class).single();
-        params.put("limit", search.size());
-        params.put("offset", search.offset());
-        List<Product> content = jdbc
-                .sql("select " + COLUMNS + " from product" + where + " order by name, id limit :limit offset :offset")
-                .params(params)
-                .query(ProductRepository::map)
-                .list();
-        return new ProductPage(content, search.page(), search.size(), total);
-    }
-
-    /** Inserts the product; {@code false} when its sku is taken (nothing is written then). */
-    public boolean insert(Product product) {
-        return jdbc.sql("""
-                insert into product (id, sku, name, description, category, price_amount, price_currency, available)
-                values (:id, :sku, :name, :description, :category, :amount, :currency, :available)
-                on conflict (sku) do nothing
+        List<UUID> uuids = ids.stream().map(ProductId::value).distinct().toList();
+        Map<UUID, List<Variant>> variants = new LinkedHashMap<>();
+        jdbc.sql("""
+                select id, product_id, sku, attributes, list_price, currency, sale_price, sale_from, sale_to, available
+                from variant where product_id in (:ids) order by product_id, position, sku
                 """)
-                .param("id", product.id().value())
-                .param("sku", product.sku())
+                .param("ids", uuids)
+                .query(rs -> {
+                    variants.computeIfAbsent(rs.getObject("product_id", UUID.class), k -> new ArrayList<>())
+                            .add(mapVariant(rs));
+                });
+        Map<UUID, Product> products = new LinkedHashMap<>();
+        jdbc.sql("select " + PRODUCT_COLUMNS + " from product p join category c on c.id = p.category_id where p.id in (:ids)")
+                .param("ids", uuids)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    products.put(id, mapProduct(rs, variants.getOrDefault(id, List.of())));
+                });
+        return uuids.stream().map(products::get).filter(p -> p != null).toList();
+    }
+
+    /** The ACTIVE products that own any of the variants {@code ids}. */
+    public List<Product> findActiveOwners(Collection<VariantId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ProductId> owners = jdbc.sql("""
+                select distinct v.product_id from variant v join product p on p.id = v.product_id
+                where v.id in (:ids) and p.status = 'ACTIVE'
+                """)
+                .param("ids", ids.stream().map(VariantId::value).distinct().toList())
+                .query((rs, row) -> new ProductId(rs.getObject(1, UUID.class)))
+                .list();
+        return findAll(owners);
+    }
+
+    public void insertProduct(ProductId id, NewProduct product, CategoryId category, Instant now) {
+        jdbc.sql("""
+                insert into product (id, name, description, brand, category_id, images, status, created_at, updated_at)
+                values (:id, :name, :description, :brand, :category, cast(:images as jsonb), :status, :now, :now)
+                """)
+                .param("id", id.value())
                 .param("name", product.name())
                 .param("description", product.description())
-                .param("category", product.category())
-                .param("amount", product.price().amount())
-                .param("currency", product.price().currency())
-                .param("available", product.available())
+                .param("brand", product.brand())
+                .param("category", category.value())
+                .param("images", json.writeValueAsString(product.images()))
+                .param("status", product.status().name())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Inserts the variant after the product's others; {@code false} when its sku is taken (nothing written). */
+    public boolean insertVariant(ProductId product, Variant variant, Instant now) {
+        Pricing pricing = variant.pricing();
+        return jdbc.sql("""
+                insert into variant (id, product_id, sku, attributes, position, list_price, currency, sale_price,
+                                     sale_from, sale_to, available, created_at, updated_at)
+                values (:id, :product, :sku, cast(:attributes as jsonb),
+                        (select coalesce(max(position) + 1, 0) from variant where product_id = :product),
+                        :listPrice, :currency, :salePrice, :saleFrom, :saleTo, :available, :now, :now)
+                on conflict (sku) do nothing
+                """)
+                .param("id", variant.id().value())
+                .param("product", product.value())
+                .param("sku", variant.sku())
+                .param("attributes", json.writeValueAsString(variant.attributes()))
+                .param("listPrice", pricing.listPrice().amount())
+                .param("currency", pricing.listPrice().currency())
+                .param("salePrice", pricing.salePrice() == null ? null : pricing.salePrice().amount())
+                .param("saleFrom", timestamp(pricing.saleFrom()))
+                .param("saleTo", timestamp(pricing.saleTo()))
+                .param("available", variant.available())
+                .param("now", Timestamp.from(now))
                 .update() == 1;
     }
 
-    /** Sets the stock; {@code false} when there is no such product. */
-    public boolean setAvailable(ProductId id, int available) {
-        return jdbc.sql("update product set available = :available, updated_at = now() where id = :id")
+    public void updateProduct(ProductId id, ProductChanges changes) {
+        jdbc.sql("""
+                update product set name = :name, description = :description, brand = :brand, category_id = :category,
+                       images = cast(:images as jsonb), updated_at = now()
+                where id = :id
+                """)
+                .param("name", changes.name())
+                .param("description", changes.description())
+                .param("brand", changes.brand())
+                .param("category", changes.categoryId().value())
+                .param("images", json.writeValueAsString(changes.images()))
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Moves the status only if it still is {@code from}; {@code false} when another change came first. */
+    public boolean transition(ProductId id, ProductStatus from, ProductStatus to) {
+        return jdbc.sql("update product set status = :to, updated_at = now() where id = :id and status = :from")
+                .param("to", to.name())
+                .param("from", from.name())
+                .param("id", id.value())
+                .update() == 1;
+    }
+
+    /** Changes sku and attributes; {@code false} when the sku belongs to another variant (nothing written). */
+    public boolean updateVariant(VariantId id, String sku, Map<String, String> attributes) {
+        boolean skuTaken = jdbc.sql("select exists (select 1 from variant where sku = :sku and id <> :id)")
+                .param("sku", sku).param("id", id.value()).query(Boolean.class).single();
+        if (skuTaken) {
+            return false;
+        }
+        jdbc.sql("update variant set sku = :sku, attributes = cast(:attributes as jsonb), updated_at = now() where id = :id")
+                .param("sku", sku)
+                .param("attributes", json.writeValueAsString(attributes))
+                .param("id", id.value())
+                .update();
+        return true;
+    }
+
+    public void updatePricing(VariantId id, Pricing pricing) {
+        jdbc.sql("""
+                update variant set list_price = :listPrice, currency = :currency, sale_price = :salePrice,
+                       sale_from = :saleFrom, sale_to = :saleTo, updated_at = now()
+                where id = :id
+                """)
+                .param("listPrice", pricing.listPrice().amount())
+                .param("currency", pricing.listPrice().currency())
+                .param("salePrice", pricing.salePrice() == null ? null : pricing.salePrice().amount())
+                .param("saleFrom", timestamp(pricing.saleFrom()))
+                .param("saleTo", timestamp(pricing.saleTo()))
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Recomputes the product's full-text document from its own fields and all its variants. */
+    public void refreshSearch(ProductId id) {
+        jdbc.sql("update product set search = product_search_document(id) where id = :id").param("id", id.value()).update();
+    }
+
+    /** Sets a variant's stock; {@code false} when there is no such variant. */
+    public boolean setAvailable(VariantId id, int available) {
+        return jdbc.sql("update variant set available = :available, updated_at = now() where id = :id")
                 .param("available", available)
                 .param("id", id.value())
                 .update() == 1;
     }
 
     /**
-     * Takes {@code quantity} units if, and only if, that many are available; the condition and the decrement
-     * are one statement, so concurrent reservations can never take more than there is.
+     * Takes {@code quantity} units of a variant if, and only if, that many are available and its product is
+     * ACTIVE; the condition and the decrement are one statement, so concurrent reservations can never take more
+     * than there is.
      *
+     * @param id the sellable id (a variant id; what the reservation contract calls a product id)
      * @return {@code true} when the stock was taken
      */
     public boolean take(ProductId id, int quantity) {
         return jdbc.sql("""
-                update product set available = available - :quantity, updated_at = now()
+                update variant set available = available - :quantity, updated_at = now()
                 where id = :id and available >= :quantity
+                  and exists (select 1 from product p where p.id = variant.product_id and p.status = 'ACTIVE')
                 """)
                 .param("quantity", quantity)
                 .param("id", id.value())
                 .update() == 1;
     }
 
-    /** Puts {@code quantity} units back. */
+    /** Puts {@code quantity} units of a variant back (also for a product archived in the meantime). */
     public void giveBack(ProductId id, int quantity) {
-        jdbc.sql("update product set available = available + :quantity, updated_at = now() where id = :id")
+        jdbc.sql("update variant set available = available + :quantity, updated_at = now() where id = :id")
                 .param("quantity", quantity)
                 .param("id", id.value())
                 .update();
@@ -117,9 +233,32 @@ public class ProductRepository {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Product map(ResultSet rs, int row) throws SQLException {
-        return new Product(new ProductId(rs.getObject("id", UUID.class)), rs.getString("sku"), rs.getString("name"),
-                rs.getString("description"), rs.getString("category"),
-                new Money(rs.getBigDecimal("price_amount"), rs.getString("price_currency")), rs.getInt("available"));
+    private Variant mapVariant(ResultSet rs) throws SQLException {
+        String currency = rs.getString("currency");
+        BigDecimal sale = rs.getBigDecimal("sale_price");
+        var pricing = new Pricing(new Money(rs.getBigDecimal("list_price"), currency),
+                sale == null ? null : new Money(sale, currency), instant(rs, "sale_from"), instant(rs, "sale_to"));
+        return new Variant(new VariantId(rs.getObject("id", UUID.class)), rs.getString("sku"),
+                json.readValue(rs.getString("attributes"), ATTRIBUTES), pricing, rs.getInt("available"));
+    }
+
+    private Product mapProduct(ResultSet rs, List<Variant> variants) throws SQLException {
+        UUID parent = rs.getObject("category_parent_id", UUID.class);
+        var category = new Category(new CategoryId(rs.getObject("category_id", UUID.class)),
+                parent == null ? null : new CategoryId(parent), rs.getString("category_slug"),
+                rs.getString("category_name"), rs.getString("category_path"));
+        return new Product(new ProductId(rs.getObject("id", UUID.class)), rs.getString("name"),
+                rs.getString("description"), rs.getString("brand"), category,
+                json.readValue(rs.getString("images"), IMAGES), ProductStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"), variants);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

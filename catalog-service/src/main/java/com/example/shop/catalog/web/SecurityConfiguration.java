@@ -10,7 +10,8 @@ import com.example.shop.platform.web.ResourceServer;
 
 /**
  * Who may call what. Reading the catalogue is open; changing it needs the ADMIN role. {@code /internal/**}
- * is open because only other services reach it: the gateway never routes it.
+ * is open because only other services reach it: the gateway never routes it. The OpenAPI document is
+ * open too.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,6 +21,7 @@ class SecurityConfiguration {
         return ResourceServer.build(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                 .requestMatchers("/internal/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/api/products", "/api/products/**").hasRole("ADMIN")
                 .anyRequest().authenticated());
     }

@@ -104,7 +104,7 @@ class ReservationIntegrationTests extends CatalogIntegrationTest {
         UUID product = product(1);
         UUID order = UUID.randomUUID();
         assertThat(reserve(order, line(product, 2)).status()).isEqualTo("REJECTED");
-        jdbc.sql("update product set available = 10 where id = ?").param(product).update();
+        jdbc.sql("update variant set available = 10 where id = ?").param(product).update();
 
         assertThat(reserve(order, line(product, 2)).status()).isEqualTo("REJECTED");
 
@@ -253,7 +253,7 @@ class ReservationIntegrationTests extends CatalogIntegrationTest {
     }
 
     private int available(UUID product) {
-        return jdbc.sql("select available from product where id = ?").param(product).query(Integer.class).single();
+        return jdbc.sql("select available from variant where id = ?").param(product).query(Integer.class).single();
     }
 
     private long reservationRows(UUID order) {

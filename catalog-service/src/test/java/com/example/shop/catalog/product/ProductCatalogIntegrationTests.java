@@ -28,8 +28,8 @@ class ProductCatalogIntegrationTests extends CatalogIntegrationTest {
 
     @Test
     void seedsADemoCatalogueOfAtLeastTwentyProductsInSeveralCategories() {
-        long seeded = jdbc.sql("select count(*) from product where sku ~ '^[A-Z]{3}-[0-9]{3}$'").query(Long.class).single();
-        long categories = jdbc.sql("select count(distinct category) from product").query(Long.class).single();
+        long seeded = jdbc.sql("select count(*) from variant where sku ~ '^[A-Z]{3}-[0-9]{3}$'").query(Long.class).single();
+        long categories = jdbc.sql("select count(distinct category_id) from product").query(Long.class).single();
 
         assertThat(seeded).isGreaterThanOrEqualTo(20);
         assertThat(categories).isGreaterThanOrEqualTo(5);
@@ -85,12 +85,21 @@ class ProductCatalogIntegrationTests extends CatalogIntegrationTest {
 
     @Test
     void pagesThroughACategorySortedByName() {
-        client.get().uri("/api/products?category=Kitchen&page=1&size=2").exchange()
+        String category = "Paging-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String name : new String[] { "Echo", "Alpha", "Delta", "Bravo", "Charlie" }) {
+            client.post().uri("/api/products").header(HttpHeaders.AUTHORIZATION, admin())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("sku", sku(), "name", name, "description", "Paged.", "category", category,
+                            "price", Map.of("amount", "1.00", "currency", "EUR"), "available", 1))
+                    .exchange().expectStatus().isCreated();
+        }
+
+        client.get().uri("/api/products?category={c}&page=1&size=2", category.toUpperCase()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.content.length()").isEqualTo(2)
-                .jsonPath("$.content[0].name").isEqualTo("Enamel mug")
-                .jsonPath("$.content[1].name").isEqualTo("Linen tea towels, set of 3")
+                .jsonPath("$.content[0].name").isEqualTo("Charlie")
+                .jsonPath("$.content[1].name").isEqualTo("Delta")
                 .jsonPath("$.page.size").isEqualTo(2)
                 .jsonPath("$.page.number").isEqualTo(1)
                 .jsonPath("$.page.totalElements").isEqualTo(5)
@@ -195,7 +204,7 @@ class ProductCatalogIntegrationTests extends CatalogIntegrationTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
         assertThat(rowsWithSku(sku)).isEqualTo(1);
-        assertThat(jdbc.sql("select available from product where sku = ?").param(sku).query(Integer.class).single())
+        assertThat(jdbc.sql("select available from variant where sku = ?").param(sku).query(Integer.class).single())
                 .isEqualTo(1);
     }
 
@@ -254,7 +263,7 @@ class ProductCatalogIntegrationTests extends CatalogIntegrationTest {
     }
 
     private long rowsWithSku(String sku) {
-        return jdbc.sql("select count(*) from product where sku = ?").param(sku).query(Long.class).single();
+        return jdbc.sql("select count(*) from variant where sku = ?").param(sku).query(Long.class).single();
     }
 
     private static String admin() {

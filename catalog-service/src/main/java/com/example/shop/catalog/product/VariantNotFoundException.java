@@ -1,0 +1,9 @@
+package com.example.shop.catalog.product;
+
+/** The product has no variant with the given id. */
+public class VariantNotFoundException extends RuntimeException {
+
+    public VariantNotFoundException(ProductId product, VariantId variant) {
+        super("Product " + product + " has no variant " + variant + ".");
+    }
+}
