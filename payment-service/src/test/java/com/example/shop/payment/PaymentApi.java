@@ -29,7 +29,15 @@ public final class PaymentApi {
     }
 
     public Response post(String body) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/payments"))
+        return post("/internal/payments", body);
+    }
+
+    public Response cancel(Object orderId) {
+        return post("/internal/payments/" + orderId + "/cancel", "");
+    }
+
+    private Response post(String path, String body) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -32,6 +32,12 @@ public record Payment(
         return new PaymentProvider.AuthorizationRequest(id, orderId, amount, paymentToken);
     }
 
+    /** This payment after the provider released its hold. */
+    Payment cancel(Instant now) {
+        return new Payment(id, orderId, amount, paymentToken, PaymentStatus.CANCELLED, providerPaymentId, declineCode,
+                createdAt, now);
+    }
+
     /**
      * This payment after the provider's answer. A final status is never changed: an answer that arrives after
      * another call has settled the payment is only recorded as an attempt.

@@ -88,6 +88,41 @@ public class PaymentRepository {
         return settled;
     }
 
+    /**
+     * Records a cancel at the provider as the payment's next attempt and, if it released the hold, moves the
+     * payment to CANCELLED (a late authorisation answer can then no longer change it).
+     */
+    @Transactional
+    public Payment recordCancellation(PaymentId id, PaymentProvider.CancellationOutcome outcome, Instant now) {
+        Payment current = jdbc.sql("select " + COLUMNS + " from payment where id = ? for update")
+                .param(id.value())
+                .query(PaymentRepository::payment)
+                .single();
+        int attemptNo = jdbc.sql("select coalesce(max(attempt_no), 0) + 1 from payment_attempt where payment_id = ?")
+                .param(id.value())
+                .query(Integer.class)
+                .single();
+        boolean cancelled = outcome instanceof PaymentProvider.CancellationOutcome.Cancelled;
+        String detail = switch (outcome) {
+            case PaymentProvider.CancellationOutcome.Cancelled c -> current.providerPaymentId();
+            case PaymentProvider.CancellationOutcome.Unavailable unavailable -> "cancel: " + unavailable.reason();
+        };
+        jdbc.sql("""
+                insert into payment_attempt (payment_id, attempt_no, outcome, detail, at)
+                values (?, ?, ?, ?, ?)""")
+                .params(id.value(), attemptNo, cancelled ? PaymentStatus.CANCELLED.name() : PaymentStatus.UNAVAILABLE.name(),
+                        detail, Timestamp.from(now))
+                .update();
+        if (!cancelled || current.status() == PaymentStatus.CANCELLED) {
+            return current;
+        }
+        Payment settled = current.cancel(now);
+        jdbc.sql("update payment set status = ?, updated_at = ? where id = ?")
+                .params(settled.status().name(), Timestamp.from(now), id.value())
+                .update();
+        return settled;
+    }
+
     /** The attempts of a payment, oldest first. */
     public List<PaymentAttempt> attempts(PaymentId id) {
         return jdbc.sql("select attempt_no, outcome, detail, at from payment_attempt where payment_id = ? order by attempt_no")

@@ -176,6 +176,80 @@ class PaymentsIntegrationTests {
     }
 
     @Test
+    void cancelsAPaymentThatWentThroughLateSoNoMoneyStaysHeld() {
+        UUID orderId = UUID.randomUUID();
+        Response first = api.authorize(orderId, "42.00", "EUR", "tok_timeout");
+        assertThat(first.text("status")).isEqualTo("UNAVAILABLE");
+        String paymentId = first.text("paymentId");
+        await().atMost(Duration.ofSeconds(15)).until(() -> simulator.intentsOf(orderId).size() == 1);
+
+        Response cancelled = api.cancel(orderId);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("orderId")).isEqualTo(orderId.toString());
+        assertThat(cancelled.text("paymentId")).isEqualTo(paymentId);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(simulator.intentsOf(orderId)).singleElement()
+                .satisfies(intent -> assertThat(intent.status().wire()).isEqualTo("canceled"));
+        assertThat(payments.findByOrderId(new OrderId(orderId)).orElseThrow().status())
+                .isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(attempts(paymentId)).extracting(PaymentAttempt::outcome)
+                .containsExactly(PaymentStatus.UNAVAILABLE, PaymentStatus.AUTHORIZED, PaymentStatus.CANCELLED);
+    }
+
+    @Test
+    void answersARepeatedCancelAgainWithoutCallingTheProviderAndNeverAuthorizesACancelledPayment() {
+        UUID orderId = UUID.randomUUID();
+        String paymentId = api.authorize(orderId, "12.00", "EUR", "tok_visa").text("paymentId");
+        assertThat(api.cancel(orderId).text("status")).isEqualTo("CANCELLED");
+
+        Response again = api.cancel(orderId);
+        Response authorizeAgain = api.authorize(orderId, "12.00", "EUR", "tok_visa");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("status")).isEqualTo("CANCELLED");
+        assertThat(authorizeAgain.text("status")).isEqualTo("DECLINED");
+        assertThat(authorizeAgain.text("declineCode")).isEqualTo("cancelled");
+        assertThat(simulator.requestsWithKey(paymentId)).isEqualTo(1);
+        assertThat(simulator.intentsOf(orderId)).singleElement()
+                .satisfies(intent -> assertThat(intent.status().wire()).isEqualTo("canceled"));
+        assertThat(attempts(paymentId)).extracting(PaymentAttempt::outcome)
+                .containsExactly(PaymentStatus.AUTHORIZED, PaymentStatus.CANCELLED);
+    }
+
+    @Test
+    void answersDeclinedToACancelOfADeclinedPayment() {
+        UUID orderId = UUID.randomUUID();
+        String paymentId = api.authorize(orderId, "12.00", "EUR", "tok_chargeDeclined").text("paymentId");
+
+        Response cancelled = api.cancel(orderId);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("DECLINED");
+        assertThat(attempts(paymentId)).extracting(PaymentAttempt::outcome).containsExactly(PaymentStatus.DECLINED);
+    }
+
+    @Test
+    void answersNoneToACancelForAnOrderWithoutPayment() {
+        UUID orderId = UUID.randomUUID();
+
+        Response cancelled = api.cancel(orderId);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("NONE");
+        assertThat(cancelled.text("paymentId")).isNull();
+        assertThat(payments.findByOrderId(new OrderId(orderId))).isEmpty();
+    }
+
+    @Test
+    void rejectsACancelForAnOrderIdThatIsNotAUuidWith400Problem() {
+        Response response = api.cancel("not-a-uuid");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void authorizesConcurrentRequestsForOneOrderAsOnePayment() throws Exception {
         UUID orderId = UUID.randomUUID();
         int callers = 6;

@@ -71,6 +71,21 @@ class PaymentsWithProviderDownIntegrationTests {
     }
 
     @Test
+    void answers503ToACancelWhileTheProviderCannotSayWhetherItHoldsMoney() {
+        UUID orderId = UUID.randomUUID();
+        api.authorize(orderId, "7.00", "EUR", "tok_visa");
+
+        Response response = api.cancel(orderId);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        Payment payment = payments.findByOrderId(new OrderId(orderId)).orElseThrow();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.UNAVAILABLE);
+        assertThat(payments.attempts(payment.id())).extracting(PaymentAttempt::outcome)
+                .containsExactly(PaymentStatus.UNAVAILABLE, PaymentStatus.UNAVAILABLE);
+    }
+
+    @Test
     void stopsCallingTheProviderOnceTheCircuitBreakerIsOpen() {
         UUID orderId = UUID.randomUUID();
         // Six failed tries (two requests of three) open the breaker, whatever the other test did first.

@@ -21,6 +21,7 @@ import com.example.shop.payment.payments.AuthorizationOutcome.Authorized;
 import com.example.shop.payment.payments.AuthorizationOutcome.Declined;
 import com.example.shop.payment.payments.AuthorizationOutcome.Unavailable;
 import com.example.shop.payment.payments.PaymentProvider;
+import com.example.shop.payment.payments.PaymentProvider.CancellationOutcome;
 
 /**
  * The payment provider reached over HTTP with its Stripe-like API: one payment intent with manual capture per
@@ -65,6 +66,59 @@ public class PspPaymentProvider implements PaymentProvider {
             log.error("Unreadable answer from the provider for payment {}", request.paymentId(), ex);
             return new Unavailable("unreadable provider answer");
         }
+    }
+
+    @Override
+    public CancellationOutcome cancel(String providerPaymentId) {
+        Supplier<CancellationOutcome> guarded = Retry.decorateSupplier(retry,
+                CircuitBreaker.decorateSupplier(circuitBreaker, () -> sendCancel(providerPaymentId)));
+        try {
+            return guarded.get();
+        }
+        catch (CallNotPermittedException ex) {
+            return new CancellationOutcome.Unavailable("circuit breaker open");
+        }
+        catch (ResourceAccessException | ProviderFailure ex) {
+            String reason = describe(ex);
+            log.warn("Provider unavailable to cancel intent {}: {}", providerPaymentId, reason);
+            return new CancellationOutcome.Unavailable(reason);
+        }
+        catch (RestClientException ex) {
+            log.error("Unreadable answer from the provider to cancelling intent {}", providerPaymentId, ex);
+            return new CancellationOutcome.Unavailable("unreadable provider answer");
+        }
+    }
+
+    private CancellationOutcome sendCancel(String providerPaymentId) {
+        return rest.post()
+                .uri("/v1/payment_intents/{id}/cancel", providerPaymentId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(Map.of("cancellation_reason", "abandoned"))
+                .exchange((req, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 200) {
+                        PspWire.PaymentIntent intent = response.bodyTo(PspWire.PaymentIntent.class);
+                        if (intent != null && "canceled".equals(intent.status())) {
+                            return new CancellationOutcome.Cancelled();
+                        }
+                        return new CancellationOutcome.Unavailable("intent is "
+                                + (intent == null ? "unknown" : intent.status()));
+                    }
+                    if (status == 404) {
+                        // No such intent at the provider: nothing is held under it.
+                        return new CancellationOutcome.Cancelled();
+                    }
+                    if (status >= 500 || status == 429 || status == 409) {
+                        throw new ProviderFailure(status);
+                    }
+                    // e.g. the intent was captured: money is taken, so this is not a cancellation; someone has
+                    // to look at it.
+                    PspWire.ErrorEnvelope error = response.bodyTo(PspWire.ErrorEnvelope.class);
+                    log.error("Provider refused to cancel intent {} with {}: {}", providerPaymentId, status,
+                            error == null ? null : error.error());
+                    return new CancellationOutcome.Unavailable("provider refused the cancel: " + declineCode(error));
+                });
     }
 
     private AuthorizationOutcome send(AuthorizationRequest request) {

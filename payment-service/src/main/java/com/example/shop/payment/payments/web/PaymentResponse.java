@@ -3,6 +3,7 @@ package com.example.shop.payment.payments.web;
 import java.util.UUID;
 
 import com.example.shop.payment.payments.Payment;
+import com.example.shop.payment.payments.PaymentStatus;
 
 /** The answer of {@code POST /internal/payments}. {@code declineCode} is set only when DECLINED. */
 record PaymentResponse(UUID paymentId, UUID orderId, Status status, String declineCode) {
@@ -15,10 +16,12 @@ record PaymentResponse(UUID paymentId, UUID orderId, Status status, String decli
     static PaymentResponse of(Payment payment) {
         Status status = switch (payment.status()) {
             case AUTHORIZED -> Status.AUTHORIZED;
-            case DECLINED -> Status.DECLINED;
+            // The contract knows no CANCELLED: to an order asking again, a cancelled payment is a refusal.
+            case DECLINED, CANCELLED -> Status.DECLINED;
             // PENDING cannot be returned by an authorisation; if it ever were, the caller should retry.
             case UNAVAILABLE, PENDING -> Status.UNAVAILABLE;
         };
-        return new PaymentResponse(payment.id().value(), payment.orderId().value(), status, payment.declineCode());
+        String declineCode = payment.status() == PaymentStatus.CANCELLED ? "cancelled" : payment.declineCode();
+        return new PaymentResponse(payment.id().value(), payment.orderId().value(), status, declineCode);
     }
 }

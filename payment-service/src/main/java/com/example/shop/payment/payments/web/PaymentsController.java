@@ -1,11 +1,13 @@
 package com.example.shop.payment.payments.web;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,15 +16,18 @@ import com.example.shop.payment.payments.Money;
 import com.example.shop.payment.payments.OrderId;
 import com.example.shop.payment.payments.PaymentAuthorizations;
 import com.example.shop.payment.payments.PaymentAuthorizations.PaymentDetailsMismatch;
+import com.example.shop.payment.payments.PaymentCancellations;
 
 /** The internal payment API that order-service calls during checkout. */
 @RestController
 class PaymentsController {
 
     private final PaymentAuthorizations authorizations;
+    private final PaymentCancellations cancellations;
 
-    PaymentsController(PaymentAuthorizations authorizations) {
+    PaymentsController(PaymentAuthorizations authorizations, PaymentCancellations cancellations) {
         this.authorizations = authorizations;
+        this.cancellations = cancellations;
     }
 
     @PostMapping("/internal/payments")
@@ -40,6 +45,28 @@ class PaymentsController {
         }
         catch (PaymentDetailsMismatch ex) {
             throw new ConflictingPayment(ex.getMessage());
+        }
+    }
+
+    /**
+     * Makes sure no money is held for the order: a payment that went through late is cancelled at the
+     * provider. 200 with CANCELLED, DECLINED or NONE; 503 while the provider cannot say.
+     */
+    @PostMapping("/internal/payments/{orderId}/cancel")
+    CancellationResponse cancel(@PathVariable UUID orderId) {
+        try {
+            return CancellationResponse.of(orderId, cancellations.cancel(new OrderId(orderId)));
+        }
+        catch (PaymentCancellations.ProviderUnavailable ex) {
+            throw new ProviderUnavailable(ex.getMessage());
+        }
+    }
+
+    /** 503: the provider cannot be reached now; the caller asks again later. */
+    static final class ProviderUnavailable extends ErrorResponseException {
+        ProviderUnavailable(String detail) {
+            super(HttpStatus.SERVICE_UNAVAILABLE,
+                    problem(HttpStatus.SERVICE_UNAVAILABLE, detail, "provider-unavailable"), null);
         }
     }
 
