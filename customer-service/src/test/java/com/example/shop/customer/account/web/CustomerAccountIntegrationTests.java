@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -22,6 +24,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -47,6 +54,9 @@ class CustomerAccountIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JwtEncoder encoder;
 
     private static String uniqueEmail() {
         return "ada-" + UUID.randomUUID() + "@example.com";
@@ -76,18 +86,114 @@ class CustomerAccountIntegrationTests {
     void registersCustomerAndPointsToIt() {
         String email = uniqueEmail();
 
-        register(Map.of("email", email, "password", "correct horse", "name", "Ada Lovelace"))
+        var created = register(Map.of("email", email, "password", "correct horse", "name", "Ada Lovelace"))
                 .expectStatus().isCreated()
-                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).startsWith("/api/customers/"))
-                .expectBody()
-                .jsonPath("$.id").isNotEmpty()
-                .jsonPath("$.email").isEqualTo(email)
-                .jsonPath("$.name").isEqualTo("Ada Lovelace")
-                .jsonPath("$.password").doesNotExist();
+                .expectBody(Map.class).returnResult();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = created.getResponseBody();
+        assertThat(body).containsEntry("email", email).containsEntry("name", "Ada Lovelace")
+                .doesNotContainKey("password");
+        assertThat(created.getResponseHeaders().getLocation()).hasToString("/api/customers/" + body.get("id"));
 
         String hash = jdbc.sql("select password_hash from customer where email = ?").param(email)
                 .query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse");
+    }
+
+    @Test
+    void theLocationOfARegistrationShowsTheCustomerToThemselfAndToAdministrators() {
+        String email = uniqueEmail();
+        String location = register(Map.of("email", email, "password", "correct horse", "name", "Ada"))
+                .expectStatus().isCreated()
+                .returnResult().getResponseHeaders().getLocation().toString();
+
+        http.get().uri(location).header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(email, "correct horse"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.email").isEqualTo(email)
+                .jsonPath("$.name").isEqualTo("Ada")
+                .jsonPath("$.passwordHash").doesNotExist();
+        http.get().uri(location).header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("root@shop.test", "admin"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.email").isEqualTo(email);
+    }
+
+    @Test
+    void hidesACustomerFromOtherCustomersAsIfItDidNotExist() {
+        String email = uniqueEmail();
+        String location = register(Map.of("email", email, "password", "correct horse", "name", "Ada"))
+                .expectStatus().isCreated()
+                .returnResult().getResponseHeaders().getLocation().toString();
+        String other = uniqueEmail();
+        register(Map.of("email", other, "password", "correct horse", "name", "Mallory")).expectStatus().isCreated();
+        String otherToken = tokenFor(other, "correct horse");
+
+        http.get().uri(location).header(HttpHeaders.AUTHORIZATION, "Bearer " + otherToken).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/customers/" + UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, "Bearer " + otherToken)
+                .exchange()
+                .expectStatus().isNotFound();
+        http.get().uri(location).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesAPasswordOfMoreThan72BytesEvenWhenItHasFewerCharacters() {
+        String email = uniqueEmail();
+        String eighty = "é".repeat(40);
+
+        register(Map.of("email", email, "password", eighty, "name", "Ada"))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+
+        assertThat(customersWith(email)).isZero();
+    }
+
+    @Test
+    void acceptsAPasswordOfExactly72Bytes() {
+        String email = uniqueEmail();
+        String password = "é".repeat(36);
+        register(Map.of("email", email, "password", password, "name", "Ada")).expectStatus().isCreated();
+
+        tokenFor(email, password);
+    }
+
+    @Test
+    void refusesALoginWithAnOverlongPasswordWithoutFailing() {
+        String email = uniqueEmail();
+        register(Map.of("email", email, "password", "correct horse", "name", "Ada")).expectStatus().isCreated();
+
+        login(email, "é".repeat(40)).expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        login(email, "x".repeat(500)).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesALoginWithControlCharactersInTheAddressAsBadInput() {
+        login("ada\u0000@example.com", "correct horse").expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesAValidlySignedTokenWhoseSubjectIsNoCustomerId() {
+        Instant now = Instant.now();
+        var claims = JwtClaimsSet.builder().issuer("shop-customer-service").subject("not-a-customer-id")
+                .claim("email", "robot@example.com").claim("roles", List.of("CUSTOMER"))
+                .issuedAt(now).expiresAt(now.plusSeconds(300)).build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                claims)).getTokenValue();
+
+        http.get().uri("/api/customers/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+        http.get().uri("/api/customers/" + UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test
@@ -114,6 +220,10 @@ class CustomerAccountIntegrationTests {
                 arguments("blank name", "{\"email\":\"EMAIL\",\"password\":\"correct horse\",\"name\":\"  \"}"),
                 arguments("missing name", "{\"email\":\"EMAIL\",\"password\":\"correct horse\"}"),
                 arguments("too long name", "{\"email\":\"EMAIL\",\"password\":\"correct horse\",\"name\":\"" + longName + "\"}"),
+                arguments("password of 73 bytes", "{\"email\":\"EMAIL\",\"password\":\"" + "é".repeat(36) + "x\",\"name\":\"Ada\"}"),
+                arguments("NUL in name", "{\"email\":\"EMAIL\",\"password\":\"correct horse\",\"name\":\"Ada\\u0000\"}"),
+                arguments("newline in name", "{\"email\":\"EMAIL\",\"password\":\"correct horse\",\"name\":\"Ada\\nLovelace\"}"),
+                arguments("NUL in e-mail", "{\"email\":\"EMAIL\\u0000\",\"password\":\"correct horse\",\"name\":\"Ada\"}"),
                 arguments("truncated JSON", "{\"email\":\"EMAIL\",\"password\":"),
                 arguments("not an object", "[\"EMAIL\"]"));
     }
