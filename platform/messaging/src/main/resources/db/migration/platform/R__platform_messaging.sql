@@ -21,3 +21,12 @@ create table if not exists inbox_event (
     received_at timestamptz not null,
     primary key (consumer, event_id)
 );
+
+-- A row Kafka refuses for good (too large, topic not allowed) is parked with its error instead of blocking
+-- every later event; an operator inspects and republishes or deletes it.
+alter table outbox_event add column if not exists parked_at timestamptz;
+alter table outbox_event add column if not exists last_error text;
+
+drop index if exists outbox_event_unpublished;
+create index if not exists outbox_event_pending on outbox_event (position)
+    where published_at is null and parked_at is null;

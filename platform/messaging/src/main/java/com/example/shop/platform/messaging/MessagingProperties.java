@@ -19,6 +19,14 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Consu
             @DefaultValue("7d") Duration retention) {
     }
 
-    public record Consumer(@DefaultValue("500ms") Duration retryInterval, @DefaultValue("8") int maxRetries) {
+    /**
+     * @param retryInterval pause between retries of a record whose processing failed
+     * @param maxRetries retries before such a record goes to the dead-letter topic
+     * @param outageInitialInterval first pause when the failure is the database being unreachable; those
+     *     records are retried without limit, since parking them would lose events that are perfectly valid
+     * @param outageMaxInterval longest pause between such retries
+     */
+    public record Consumer(@DefaultValue("500ms") Duration retryInterval, @DefaultValue("8") int maxRetries,
+            @DefaultValue("500ms") Duration outageInitialInterval, @DefaultValue("30s") Duration outageMaxInterval) {
     }
 }

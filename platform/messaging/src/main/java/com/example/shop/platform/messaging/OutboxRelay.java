@@ -6,10 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,8 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Rows are marked only after the broker acknowledged them, so a crash between send and mark publishes
  * the row again after a restart: delivery is at least once and consumers de-duplicate by event id
- * ({@link Inbox}). A transaction-scoped advisory lock lets one relay per database work at a time, which
- * keeps the events of one key in commit order even when a service runs several replicas.
+ * ({@link Inbox}). A transaction-scoped advisory lock lets one relay per database work at a time, so
+ * replicas cannot interleave their batches: rows go out in the order they were written ({@code position}),
+ * which for one aggregate is the order of its changes as long as those changes lock the aggregate's row,
+ * as every state transition here does.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -53,54 +60,116 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes one batch of unpublished rows.
+     * Publishes one batch of pending rows, oldest first.
+     *
+     * <p>Rows are marked published one by one as the broker acknowledges them, up to the first row that
+     * fails: that row and the ones after it stay pending and are sent again in the next batch, so a slow or
+     * absent broker costs retries, not order. A row the broker refuses for good (for example too large) is
+     * parked with its error so it cannot block the rows behind it.
      *
      * @return how many rows were published; 0 when there was nothing to do or another relay holds the lock
+     * @throws IllegalStateException when the broker did not acknowledge a row in time; rows acknowledged
+     *     before it are marked published all the same
      */
     public int relayBatch() {
-        Integer published = tx.execute(status -> {
+        var outcome = tx.execute(status -> {
             boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
                     .param("lock", RELAY_LOCK)
                     .query(Boolean.class)
                     .single();
             if (!leader) {
-                return 0;
+                return new BatchOutcome(0, null);
             }
             List<Row> rows = jdbc.sql("""
                     select id, topic, message_key, type, payload::text as payload
-                    from outbox_event where published_at is null order by position limit :limit
+                    from outbox_event where published_at is null and parked_at is null
+                    order by position limit :limit
                     """)
                     .param("limit", settings.batchSize())
                     .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("topic"),
                             rs.getString("message_key"), rs.getString("type"), rs.getString("payload")))
                     .list();
-            if (rows.isEmpty()) {
-                return 0;
-            }
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("event-id", row.id().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("event-type", row.type().getBytes(StandardCharsets.UTF_8));
-                acks.add(kafka.send(record));
+                acks.add(send(record));
             }
-            try {
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                        .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+            List<UUID> published = new ArrayList<>(rows.size());
+            RuntimeException failure = null;
+            for (int i = 0; i < rows.size() && failure == null; i++) {
+                Row row = rows.get(i);
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    published.add(row.id());
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted while publishing", ex);
+                }
+                catch (ExecutionException ex) {
+                    Throwable refusal = refusalIn(ex.getCause());
+                    if (refusal != null) {
+                        park(row, refusal);
+                    }
+                    else {
+                        failure = new IllegalStateException("Kafka did not take event " + row.id(), ex.getCause());
+                    }
+                }
+                catch (TimeoutException ex) {
+                    failure = new IllegalStateException("Kafka did not acknowledge event " + row.id() + " within "
+                            + settings.sendTimeout(), ex);
+                }
             }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", ex);
+            if (!published.isEmpty()) {
+                jdbc.sql("update outbox_event set published_at = now() where id in (:ids)")
+                        .param("ids", published)
+                        .update();
             }
-            catch (Exception ex) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch", ex);
-            }
-            jdbc.sql("update outbox_event set published_at = now() where id in (:ids)")
-                    .param("ids", rows.stream().map(Row::id).toList())
-                    .update();
-            return rows.size();
+            return new BatchOutcome(published.size(), failure);
         });
-        return published == null ? 0 : published;
+        if (outcome == null) {
+            return 0;
+        }
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.published();
+    }
+
+    private CompletableFuture<?> send(ProducerRecord<String, String> record) {
+        try {
+            return kafka.send(record);
+        }
+        catch (RuntimeException ex) {
+            // send() itself throws when the producer cannot even queue the record (no metadata in time).
+            return CompletableFuture.failedFuture(ex);
+        }
+    }
+
+    /**
+     * The Kafka error in the chain that no retry can fix, or {@code null}; anything retriable (timeouts, leader
+     * changes, an absent broker) is not one.
+     */
+    private static Throwable refusalIn(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof InvalidTopicException
+                    || cause instanceof TopicAuthorizationException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private void park(Row row, Throwable error) {
+        log.error("Parking outbox event {} ({} on {}): Kafka refuses it for good: {}", row.id(), row.type(),
+                row.topic(), error.toString());
+        jdbc.sql("update outbox_event set parked_at = now(), last_error = :error where id = :id")
+                .param("error", error.toString())
+                .param("id", row.id())
+                .update();
     }
 
     /** Deletes rows published longer ago than the retention, so the table stays small. */
@@ -181,10 +250,14 @@ public final class OutboxRelay implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // Stops before the Kafka producer and the data source are closed.
-        return SmartLifecycle.DEFAULT_PHASE - 1;
+        // Stops after the web server has drained its in-flight requests (their events still go out), and
+        // before the Kafka producer and the data source are closed.
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     private record Row(UUID id, String topic, String key, String type, String payload) {
+    }
+
+    private record BatchOutcome(int published, RuntimeException failure) {
     }
 }

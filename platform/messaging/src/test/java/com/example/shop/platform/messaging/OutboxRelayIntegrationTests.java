@@ -102,6 +102,29 @@ class OutboxRelayIntegrationTests {
     }
 
     @Test
+    void parksAnEventKafkaRefusesForGoodAndPublishesTheOnesBehindIt() {
+        String tooLargeKey = UUID.randomUUID().toString();
+        String nextKey = UUID.randomUUID().toString();
+        try (var context = start(true)) {
+            var tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+            Outbox outbox = context.getBean(Outbox.class);
+            UUID tooLarge = tx.execute(status -> outbox.publish(TOPIC, tooLargeKey, "thing.happened.v1",
+                    new ThingHappened("x".repeat(2_000_000), 1)));
+            publishInTransaction(context, nextKey, true);
+
+            assertThat(readAll(nextKey, 1)).hasSize(1);
+            var parked = context.getBean(JdbcClient.class)
+                    .sql("select parked_at is not null as parked, last_error from outbox_event where id = ?")
+                    .param(tooLarge)
+                    .query((rs, n) -> Map.entry(rs.getBoolean("parked"), String.valueOf(rs.getString("last_error"))))
+                    .single();
+            assertThat(parked.getKey()).isTrue();
+            assertThat(parked.getValue()).contains("RecordTooLarge");
+            assertThat(readAll(tooLargeKey, 0)).isEmpty();
+        }
+    }
+
+    @Test
     void refusesToPublishOutsideATransaction() {
         try (var context = start(false)) {
             Outbox outbox = context.getBean(Outbox.class);
