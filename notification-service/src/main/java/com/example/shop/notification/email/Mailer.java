@@ -5,10 +5,14 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Hands e-mails to the SMTP server. */
+/**
+ * Hands e-mails to the SMTP server, each within {@link NotificationProperties#sendTimeout()}: the SMTP connection
+ * is closed by force when the send timeout runs out, so an attempt never outlives its lease.
+ */
 @Component
 public class Mailer {
 
@@ -18,6 +22,13 @@ public class Mailer {
     Mailer(JavaMailSender sender, NotificationProperties properties) {
         this.sender = sender;
         this.from = properties.from();
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            throw new IllegalStateException("The send deadline needs Spring's JavaMailSenderImpl, not " + sender);
+        }
+        // An object, not a class name, so it cannot come from application.yml. Without fallback JavaMail never
+        // retries the connection on a plain socket that would have no deadline.
+        impl.getJavaMailProperties().put("mail.smtp.socketFactory", new DeadlineSocketFactory(properties.sendTimeout()));
+        impl.getJavaMailProperties().put("mail.smtp.socketFactory.fallback", "false");
     }
 
     /**

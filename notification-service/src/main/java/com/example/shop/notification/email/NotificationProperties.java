@@ -9,16 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the e-mail notifications ({@code shop.notification.*}).
  *
  * @param from the sender address of every e-mail
+ * @param sendTimeout the longest one send may take, from opening the SMTP connection to closing it; the
+ *     connection is closed by force when it runs out. An attempt's lease is derived from it
  * @param retry how unsent e-mails are retried
  */
 @ConfigurationProperties("shop.notification")
 public record NotificationProperties(@DefaultValue("Shop <orders@shop.local>") String from,
-        @DefaultValue Retry retry) {
+        @DefaultValue("60s") Duration sendTimeout, @DefaultValue Retry retry) {
 
     /**
      * @param pollInterval how often the retry job looks for due e-mails
-     * @param initialBackoff the wait after the first failed attempt; doubles per attempt. It is also the lease of
-     *     an attempt, so it must be longer than the SMTP timeouts
+     * @param initialBackoff the wait after the first failed attempt; doubles per attempt
      * @param maxBackoff the longest wait between attempts
      * @param maxAttempts attempts before an e-mail is given up as {@link NotificationStatus#FAILED}
      */

@@ -54,43 +54,69 @@ public class NotificationRepository {
 
     /**
      * Takes the right to attempt delivery: succeeds for one caller only, and only when the notification is
-     * PENDING and due. The next attempt is pushed {@code backoff(attempts)} into the future, which is at once
-     * the lease of this attempt and the back-off should it fail.
+     * PENDING and due. Counts the attempt and pushes the next one {@code lease} into the future, so nobody else
+     * claims it while this attempt may still be talking to the SMTP server. The returned notification's
+     * {@code attempts} is this claim's attempt number, which the outcome must quote.
      */
-    public Optional<Notification> claim(NotificationId id, Duration initialBackoff, Duration maxBackoff) {
+    public Optional<Notification> claim(NotificationId id, Duration lease) {
         return jdbc.sql("""
                 update notification
                 set attempts = attempts + 1,
-                    next_attempt_at = now() + least(:initialMs * power(2, least(attempts, 30)), :maxMs)
-                                              * interval '1 millisecond'
+                    next_attempt_at = now() + :leaseMs * interval '1 millisecond'
                 where id = :id and status = 'PENDING' and next_attempt_at <= now()
                 returning %s
                 """.formatted(COLUMNS))
                 .param("id", id.value())
-                .param("initialMs", initialBackoff.toMillis())
-                .param("maxMs", maxBackoff.toMillis())
+                .param("leaseMs", lease.toMillis())
                 .query(NotificationRepository::map)
                 .optional();
     }
 
-    public void markSent(NotificationId id) {
-        jdbc.sql("update notification set status = 'SENT', sent_at = now(), last_error = null where id = :id")
-                .param("id", id.value())
-                .update();
-    }
-
-    /** Records why an attempt failed; gives the notification up once it has had {@code maxAttempts}. */
-    public void markAttemptFailed(NotificationId id, String error, int maxAttempts) {
-        jdbc.sql("""
-                update notification
-                set last_error = :error,
-                    status = case when attempts >= :maxAttempts then 'FAILED' else status end
-                where id = :id and status = 'PENDING'
+    /**
+     * Records that the SMTP server accepted the e-mail. This is recorded even when the attempt had lost its claim
+     * (another attempt took over after the lease ran out): the message did go out, and leaving the row PENDING
+     * would only add a further copy.
+     *
+     * @return {@code true} when attempt {@code attempt} still held the claim and the row was not sent before
+     */
+    public boolean markSent(NotificationId id, int attempt) {
+        return jdbc.sql("""
+                update notification set status = 'SENT', sent_at = now(), last_error = null
+                where id = :id and status <> 'SENT'
+                returning attempts
                 """)
                 .param("id", id.value())
+                .query(Integer.class)
+                .optional()
+                .map(attempts -> attempts == attempt)
+                .orElse(false);
+    }
+
+    /**
+     * Records why attempt {@code attempt} failed and when to try again: {@code initialBackoff} doubled per earlier
+     * attempt, at most {@code maxBackoff}; gives the notification up once it has had {@code maxAttempts}. Does
+     * nothing when the attempt no longer holds the claim, so a stale attempt cannot overwrite a newer one's
+     * outcome.
+     *
+     * @return {@code true} when the failure was recorded
+     */
+    public boolean markAttemptFailed(NotificationId id, int attempt, String error, int maxAttempts,
+            Duration initialBackoff, Duration maxBackoff) {
+        return jdbc.sql("""
+                update notification
+                set last_error = :error,
+                    status = case when attempts >= :maxAttempts then 'FAILED' else status end,
+                    next_attempt_at = now() + least(:initialMs * power(2, least(attempts - 1, 30)), :maxMs)
+                                              * interval '1 millisecond'
+                where id = :id and status = 'PENDING' and attempts = :attempt
+                """)
+                .param("id", id.value())
+                .param("attempt", attempt)
                 .param("error", error)
                 .param("maxAttempts", maxAttempts)
-                .update();
+                .param("initialMs", initialBackoff.toMillis())
+                .param("maxMs", maxBackoff.toMillis())
+                .update() == 1;
     }
 
     public List<NotificationId> findDue(int limit) {
@@ -110,11 +136,12 @@ public class NotificationRepository {
                 .optional();
     }
 
-    /** A customer's notifications, newest first. */
-    public List<Notification> findByCustomer(UUID customerId) {
+    /** A customer's newest notifications, newest first, at most {@code limit}. */
+    public List<Notification> findByCustomer(UUID customerId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from notification where customer_id = :customer "
-                        + "order by created_at desc, id")
+                        + "order by created_at desc, id limit :limit")
                 .param("customer", customerId)
+                .param("limit", limit)
                 .query(NotificationRepository::map)
                 .list();
     }

@@ -1,11 +1,16 @@
 package com.example.shop.notification.email;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,22 +21,50 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Recording and sending are separate steps. {@link #record} runs in the transaction that records the event
  * in the inbox, so an event yields exactly one PENDING notification. {@link #deliver} then sends it outside any
  * transaction; only a caller that wins the {@link NotificationRepository#claim claim} sends, so the listener
- * and the retry job never send the same notification at the same time.
+ * and the retry job never send the same notification at the same time. The claim's lease is longer than the send
+ * timeout, which the {@link Mailer} enforces by closing the connection, so a lease cannot run out while its
+ * attempt is still talking to the SMTP server.
  */
 @Service
-public class Notifications {
+public class Notifications implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final int RETRY_BATCH = 50;
 
+    /** The most notifications {@link #history} returns. */
+    public static final int HISTORY_LIMIT = 100;
+
+    /**
+     * What the lease adds to the send timeout: the work of an attempt around the SMTP conversation (loading and
+     * rendering the message, resolving the host) and a pause of the JVM must not let the lease run out first.
+     */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
     private final NotificationRepository notifications;
     private final Mailer mailer;
     private final NotificationProperties.Retry retry;
+    private final Duration lease;
+    /**
+     * Sends on behalf of the Kafka listener, so a slow SMTP server does not hold up the partition. Bounded: when it
+     * is full the notification simply stays due and the retry job sends it.
+     */
+    private final ThreadPoolExecutor sending = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(100), runnable -> {
+                Thread thread = new Thread(runnable, "email-send");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     Notifications(NotificationRepository notifications, Mailer mailer, NotificationProperties properties) {
         this.notifications = notifications;
         this.mailer = mailer;
         this.retry = properties.retry();
+        this.lease = leaseFor(properties.sendTimeout());
+    }
+
+    /** How long a claim holds a notification: longer than the longest send. */
+    static Duration leaseFor(Duration sendTimeout) {
+        return sendTimeout.plus(LEASE_MARGIN);
     }
 
     /**
@@ -53,23 +86,52 @@ public class Notifications {
      * @return {@code true} when the e-mail was sent now
      */
     public boolean deliver(NotificationId id) {
-        Optional<Notification> claimed = notifications.claim(id, retry.initialBackoff(), retry.maxBackoff());
+        Optional<Notification> claimed = notifications.claim(id, lease);
         if (claimed.isEmpty()) {
             return false;
         }
         Notification notification = claimed.get();
+        int attempt = notification.attempts();
         try {
             mailer.send(notification);
         }
         catch (MailException ex) {
-            log.warn("E-mail {} to {} not sent (attempt {}), will retry: {}", id, notification.recipient(),
-                    notification.attempts(), ex.getMessage());
-            notifications.markAttemptFailed(id, String.valueOf(ex.getMessage()), retry.maxAttempts());
+            log.warn("E-mail {} to {} not sent (attempt {}), will retry: {}", id, notification.recipient(), attempt,
+                    ex.getMessage());
+            if (!notifications.markAttemptFailed(id, attempt, String.valueOf(ex.getMessage()), retry.maxAttempts(),
+                    retry.initialBackoff(), retry.maxBackoff())) {
+                log.warn("E-mail {}: attempt {} had lost its claim; its failure is not recorded", id, attempt);
+            }
             return false;
         }
         // A crash here sends the e-mail again after the lease; the stable Message-ID marks it as a resend.
-        notifications.markSent(id);
+        if (!notifications.markSent(id, attempt)) {
+            log.warn("E-mail {} sent by attempt {} after its claim had passed on; it may have gone out twice", id,
+                    attempt);
+        }
         return true;
+    }
+
+    /**
+     * Sends the notification soon on a background thread instead of the caller's. Never blocks and never fails:
+     * whatever is not sent here is still due, and the retry job sends it.
+     */
+    public void deliverSoon(NotificationId id) {
+        sending.execute(() -> {
+            try {
+                deliver(id);
+            }
+            catch (RuntimeException ex) {
+                log.warn("E-mail {} not sent now, the retry job will: {}", id, ex.getMessage());
+            }
+        });
+    }
+
+    /** Lets sends in progress finish for a moment; any cut short are retried after their lease. */
+    @Override
+    public void destroy() throws InterruptedException {
+        sending.shutdown();
+        sending.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /** Sends the PENDING notifications whose next attempt is due; returns how many were sent. */
@@ -83,8 +145,11 @@ public class Notifications {
         return sent;
     }
 
-    /** A customer's notifications, newest first. */
+    /**
+     * A customer's newest {@value #HISTORY_LIMIT} notifications, newest first. Bounded so that a customer with a
+     * long history cannot make one request read and render an unbounded number of rows.
+     */
     public List<Notification> history(UUID customerId) {
-        return notifications.findByCustomer(customerId);
+        return notifications.findByCustomer(customerId, HISTORY_LIMIT);
     }
 }

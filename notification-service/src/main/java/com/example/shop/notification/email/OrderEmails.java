@@ -24,7 +24,8 @@ public final class OrderEmails {
                     """
                     Hello,
 
-                    thank you for your order. We have received your payment and are preparing your parcel.
+                    thank you for your order. We are preparing your parcel. Your payment has been authorised
+                    and will be charged when your order ships.
 
                     Order: %s
                     Total: %s
@@ -38,7 +39,7 @@ public final class OrderEmails {
                     Hello,
 
                     we are sorry: your order could not be placed because %s.
-                    You have not been charged.
+                    No payment has been taken.
 
                     Order: %s
                     Total: %s

@@ -30,6 +30,23 @@ class OrderEmailsTests {
         assertThat(OrderEmails.typeOf(confirmed)).isEqualTo(NotificationType.ORDER_CONFIRMED);
     }
 
+    @Test
+    void saysThePaymentIsAuthorisedAndChargedAtShipmentNotAlreadyReceived() {
+        var confirmed = new OrderOutcome.Confirmed(UUID.randomUUID(), ORDER, UUID.randomUUID(), "ada@example.com",
+                new Amount(new BigDecimal("59.97"), "EUR"));
+
+        String body = OrderEmails.write(confirmed).body();
+
+        assertThat(body).contains("authorised").contains("charged when your order ships")
+                .doesNotContain("received your payment");
+    }
+
+    @Test
+    void tellsARejectedCustomerThatNoPaymentHasBeenTaken() {
+        assertThat(OrderEmails.write(rejected("PAYMENT_DECLINED")).body()).contains("No payment has been taken.")
+                .doesNotContain("not been charged");
+    }
+
     @ParameterizedTest
     @CsvSource({ "OUT_OF_STOCK, no longer in stock", "PAYMENT_DECLINED, your payment was declined",
             "PAYMENT_UNAVAILABLE, could not reach the payment provider", "ALIENS, a problem on our side" })

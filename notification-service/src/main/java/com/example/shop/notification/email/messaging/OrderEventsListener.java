@@ -15,8 +15,9 @@ import com.example.shop.platform.messaging.Events;
 import com.example.shop.platform.messaging.Inbox;
 
 /**
- * Hears confirmed and rejected orders: records one e-mail per event through the inbox, then tries to send it
- * at once. A failed send does not fail the record; the retry job takes over.
+ * Hears confirmed and rejected orders: records one e-mail per event through the inbox, then has it sent at once
+ * on a background thread, so a slow SMTP server never stalls the partition. A failed send does not fail the
+ * record; the retry job takes over.
  */
 @Component
 class OrderEventsListener {
@@ -44,7 +45,7 @@ class OrderEventsListener {
         var recorded = new AtomicReference<NotificationId>();
         inbox.processOnce(CONSUMER, envelope, event -> notifications.record(outcome.get()).ifPresent(recorded::set));
         if (recorded.get() != null) {
-            notifications.deliver(recorded.get());
+            notifications.deliverSoon(recorded.get());
         }
     }
 }

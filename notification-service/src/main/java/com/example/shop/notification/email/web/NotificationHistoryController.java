@@ -3,8 +3,11 @@ package com.example.shop.notification.email.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,10 +25,24 @@ class NotificationHistoryController {
     /** The caller's own notifications: the customer is the token's subject, never a request parameter. */
     @GetMapping("/api/customers/me/notifications")
     List<NotificationResponse> mine(@AuthenticationPrincipal Jwt jwt) {
-        UUID customerId = UUID.fromString(jwt.getSubject());
-        return notifications.history(customerId).stream()
+        return notifications.history(customerOf(jwt)).stream()
                 .map(n -> new NotificationResponse(n.id().value(), n.type(), n.orderId(), n.channel(), n.recipient(),
                         n.status(), n.sentAt()))
                 .toList();
+    }
+
+    /**
+     * The customer a token speaks for. customer-service always puts a customer id in {@code sub}; a validly
+     * signed token with anything else there is forbidden here, as in the other services, not a server error.
+     */
+    static UUID customerOf(Jwt jwt) {
+        try {
+            return UUID.fromString(jwt.getSubject());
+        }
+        catch (IllegalArgumentException | NullPointerException ex) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The token does not name a customer."),
+                    ex);
+        }
     }
 }
