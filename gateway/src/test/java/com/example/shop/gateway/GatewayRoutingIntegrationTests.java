@@ -114,6 +114,15 @@ class GatewayRoutingIntegrationTests {
     }
 
     @Test
+    void tokenFromAnotherIssuerIsRejectedWith401ProblemEvenWhenSignedWithAPublishedKey() {
+        String foreign = TestTokens.token(UUID.randomUUID().toString(), "ada@example.com", List.of("CUSTOMER", "ADMIN"),
+                "https://elsewhere.example");
+        client.get().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + foreign).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void validTokenIsForwardedWithTheAuthorizationHeaderUnchanged() {
         String bearer = "Bearer " + customerToken();
         String path = "/api/orders/" + UUID.randomUUID();

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -23,12 +24,15 @@ import reactor.netty.http.client.HttpClient;
 class JwtDecoderConfiguration {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri) {
+    ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${shop.security.issuer:shop-customer-service}") String issuer) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 .responseTimeout(Duration.ofSeconds(3));
         WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
-        ReactiveJwtDecoder delegate = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).webClient(webClient).build();
+        NimbusReactiveJwtDecoder delegate = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).webClient(webClient).build();
+        // Signature and expiry alone would accept a token any other issuer signed with a key we publish.
+        delegate.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
         // A JwtException that is not a BadJwtException becomes an AuthenticationServiceException in Spring Security,
         // which ProblemJsonErrorHandler answers with 503.
         return token -> delegate.decode(token)

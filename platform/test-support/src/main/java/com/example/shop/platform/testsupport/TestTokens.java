@@ -55,12 +55,17 @@ public final class TestTokens {
         return token(UUID.randomUUID(), "admin@shop.local", List.of("CUSTOMER", "ADMIN"));
     }
 
-    public static synchronized String token(UUID subject, String email, List<String> roles) {
+    public static String token(UUID subject, String email, List<String> roles) {
+        return token(subject.toString(), email, roles, ISSUER);
+    }
+
+    /** A token with any subject and issuer, signed by the test key: for tests of what services refuse. */
+    public static synchronized String token(String subject, String email, List<String> roles, String issuer) {
         jwksUri();
         Instant now = Instant.now();
         var claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .subject(subject.toString())
+                .issuer(issuer)
+                .subject(subject)
                 .claim("email", email)
                 .claim("roles", roles)
                 .issueTime(Date.from(now))
@@ -76,7 +81,8 @@ public final class TestTokens {
         return jwt.serialize();
     }
 
-    private static synchronized String jwksUri() {
+    /** The address of the test JWKS, served on loopback. */
+    public static synchronized String jwksUri() {
         if (jwksUri == null) {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -1,6 +1,7 @@
 package com.example.shop.platform.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,11 +73,29 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        if (isDataRefusedByTheDatabase(ex)) {
+            // PostgreSQL refuses some values that validation let through (a NUL character, a number out of
+            // range): the caller's input, not our failure. The transaction has rolled back.
+            log.info("Request refused by the database: {}", ex.getMessage());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                            "The request contains a value that cannot be stored, such as a control character."));
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred.");
         problem.setType(URI.create("about:blank"));
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** SQLSTATE class 22, "data exception": the value itself is wrong, whatever the state of the system. */
+    static boolean isDataRefusedByTheDatabase(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One invalid field of a request. */

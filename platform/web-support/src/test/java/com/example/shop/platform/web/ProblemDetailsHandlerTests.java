@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.SQLException;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -45,6 +47,12 @@ class ProblemDetailsHandlerTests {
         @GetMapping("/conflict")
         String conflict() {
             throw new ErrorResponseException(HttpStatus.CONFLICT);
+        }
+
+        @GetMapping("/nul")
+        String nul() {
+            throw new IllegalStateException("could not insert",
+                    new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
         }
 
         @GetMapping("/boom")
@@ -99,6 +107,13 @@ class ProblemDetailsHandlerTests {
     void rendersTheServicesOwnErrorResponsesAsTheyAre() throws Exception {
         mvc.perform(get("/conflict"))
                 .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void answersAValueTheDatabaseRefusesWithA400Problem() throws Exception {
+        mvc.perform(get("/nul"))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
