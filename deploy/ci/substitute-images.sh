@@ -35,7 +35,14 @@ build() { # image context [build args...]
     return 0
   fi
   log "building $image"
-  docker build -q --label "shop.ci.hash=$hash" -t "$image" "$@" "$context" >/dev/null
+  local out
+  out=$(mktemp)
+  docker build -q --label "shop.ci.hash=$hash" -t "$image" "$@" "$context" >"$out" 2>&1 || {
+    tail -n 40 "$out"
+    rm -f "$out"
+    return 1
+  }
+  rm -f "$out"
 }
 
 debian() {

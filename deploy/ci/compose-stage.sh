@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The compose stage of CI (.ci/run calls it after the Maven build): runs deploy/docker-compose.yml on a
+# real Docker engine and checks it.
+#   1. installs Debian's docker.io and docker-compose if missing and starts dockerd
+#   2. builds local stand-ins for the official base images (no registry is reachable here)
+#   3. docker-compose up -d --build, waits for every health check
+#   4. the end-to-end API tests (e2e-tests) against the gateway's published port
+#   5. containers die while orders are placed; every order ends CONFIRMED or REJECTED, points and
+#      e-mails exactly once (fault-and-scale.sh)
+#   6. notification-service scaled to 2 replicas share the Kafka partitions and keep working
+#   7. tears everything down, also on failure, after printing every container's log
+# Without Docker on a developer's machine it says so and skips; with CI=true it must run.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+STARTED=$SECONDS
+CI_ENV=deploy/ci/ci.env
+COMPOSE_FILES="--env-file $CI_ENV -f deploy/docker-compose.yml -f deploy/ci/docker-compose.ci.yml"
+export DOCKER_BUILDKIT=0 COMPOSE_DOCKER_CLI_BUILD=0 # the legacy builder is in every engine; see README
+
+log() { printf '[compose-stage %4ss] %s\n' "$((SECONDS - STARTED))" "$*"; }
+
+skip_or_fail() {
+  if [[ ${CI:-} == true ]]; then
+    log "FAILED: $* (CI must run the compose stage)"
+    exit 1
+  fi
+  log "SKIPPED: $*. Install Docker (and docker-compose or the compose plugin) to run this stage."
+  exit 0
+}
+
+# --- 1. Docker ---------------------------------------------------------------------------------------
+install_tools() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || missing+=(docker-compose)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
+  command -v jq >/dev/null || missing+=(jq)
+  command -v curl >/dev/null || missing+=(curl)
+  ((${#missing[@]} == 0)) && return 0
+  if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
+    skip_or_fail "missing ${missing[*]} and cannot install them (needs root and apt-get)"
+  fi
+  log "installing ${missing[*]}"
+  apt-get update -qq >/dev/null || skip_or_fail "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    skip_or_fail "apt-get install ${missing[*]} failed"
+}
+
+start_docker() {
+  docker info >/dev/null 2>&1 && return 0
+  [[ $(id -u) == 0 ]] && command -v dockerd >/dev/null || skip_or_fail "no Docker engine is running"
+  log "starting dockerd (log: /var/log/dockerd.log)"
+  (setsid dockerd >/var/log/dockerd.log 2>&1 &)
+  local i
+  for ((i = 0; i < 60; i++)); do
+    docker info >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  tail -n 20 /var/log/dockerd.log || true
+  skip_or_fail "dockerd did not start within 60 s"
+}
+
+install_tools
+start_docker
+if command -v docker-compose >/dev/null; then COMPOSE="docker-compose"; else COMPOSE="docker compose"; fi
+read -r -a COMPOSE_CMD <<<"$COMPOSE"
+read -r -a FILES <<<"$COMPOSE_FILES"
+compose() { "${COMPOSE_CMD[@]}" "${FILES[@]}" "$@"; }
+log "Docker $(docker version -f '{{.Server.Version}}'), $("${COMPOSE_CMD[@]}" version --short 2>/dev/null || echo compose)"
+
+# Anything left by an interrupted earlier run goes first, so ports and volumes are free.
+compose down -v --remove-orphans >/dev/null 2>&1 || true
+
+# --- 7. Teardown, whatever happens ---------------------------------------------------------------------
+teardown() {
+  local status=$?
+  if ((status != 0)); then
+    log "FAILED (exit $status): state and logs of every container"
+    compose ps || true
+    compose logs --no-color --tail=300 || true
+  fi
+  log "tearing down: $COMPOSE ... down -v"
+  timeout 180 "${COMPOSE_CMD[@]}" "${FILES[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+  log "compose stage $( ((status == 0)) && echo passed || echo failed) in $((SECONDS - STARTED)) s"
+  exit "$status"
+}
+trap teardown EXIT
+
+# --- 2. Jars and base images ---------------------------------------------------------------------------
+JAVA_HOME=$(./shop java-home)
+export JAVA_HOME
+log "building the jars (./mvnw -DskipTests install: the images copy them, e2e-tests resolves them)"
+./mvnw -B -ntp -q -DskipTests install
+log "building the stand-in base images"
+deploy/ci/substitute-images.sh
+
+# --- 3. Up ---------------------------------------------------------------------------------------------
+set -a
+# shellcheck source=ci.env
+. "$CI_ENV"
+set +a
+log "$COMPOSE $COMPOSE_FILES up -d --build"
+UP_LOG=$(mktemp)
+compose up -d --build >"$UP_LOG" 2>&1 || { tail -n 80 "$UP_LOG"; exit 1; }
+grep -E '^(Creating|Starting|Successfully tagged)' "$UP_LOG" || true
+
+deadline=$((SECONDS + 300))
+while :; do
+  unhealthy=()
+  for id in $(compose ps -q); do
+    state=$(docker inspect -f '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}no-healthcheck{{end}}' "$id")
+    [[ $state == *" running healthy" ]] || unhealthy+=("$state")
+  done
+  ((${#unhealthy[@]} == 0)) && break
+  if ((SECONDS > deadline)); then
+    log "not healthy after 300 s: ${unhealthy[*]}"
+    exit 1
+  fi
+  sleep 3
+done
+log "all $(compose ps -q | wc -l) containers are healthy"
+compose ps
+
+# --- 4. The end-to-end tests against the published gateway ---------------------------------------------
+GATEWAY=http://127.0.0.1:$SHOP_GATEWAY_PORT
+log "end-to-end tests against $GATEWAY"
+./mvnw -B -ntp -pl e2e-tests verify -Pe2e -De2e.skipStackControl=true "-De2e.baseUrl=$GATEWAY" \
+  -De2e.imapHost=127.0.0.1 "-De2e.imapPort=$SHOP_CI_IMAP_PORT" \
+  "-De2e.adminEmail=$SHOP_ADMIN_EMAIL" "-De2e.adminPassword=$SHOP_ADMIN_PASSWORD"
+
+# --- 5 and 6. Containers die; a consumer scales out -----------------------------------------------------
+log "fault and scale checks"
+GATEWAY=$GATEWAY IMAP_PORT=$SHOP_CI_IMAP_PORT ADMIN_EMAIL=$SHOP_ADMIN_EMAIL ADMIN_PASSWORD=$SHOP_ADMIN_PASSWORD \
+  COMPOSE="$COMPOSE" COMPOSE_FILES="$COMPOSE_FILES" deploy/ci/fault-and-scale.sh all
