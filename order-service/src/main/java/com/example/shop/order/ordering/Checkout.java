@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
@@ -24,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Checkout {
+
+    /** catalog-service reserves at most this many lines at once; a bigger order could never be reserved. */
+    public static final int MAX_LINES = 100;
 
     private final Carts carts;
     private final OrderRepository orders;
@@ -69,6 +73,7 @@ public class Checkout {
      *
      * @throws CheckoutException.IdempotencyKeyReused when the key came with a different request
      * @throws CheckoutException.EmptyCart when there is nothing to order
+     * @throws CheckoutException.TooManyLines when the cart has more than {@link #MAX_LINES} lines
      * @throws CheckoutException.CartUnavailable when the cart cannot be read
      */
     public Order place(Customer customer, PlaceOrder command) {
@@ -87,12 +92,17 @@ public class Checkout {
         if (lines.isEmpty()) {
             throw new CheckoutException.EmptyCart();
         }
+        if (lines.size() > MAX_LINES) {
+            throw new CheckoutException.TooManyLines(lines.size(), MAX_LINES);
+        }
         Instant now = clock.instant();
+        // The request thread owns the new order's lease from the start, so recovery never drives it alongside.
+        UUID driver = UUID.randomUUID();
         Order order = Order.place(OrderId.newId(), customer.id(), customer.email(), lines,
                 command.shippingAddress(), command.paymentToken().strip(), now);
         Boolean stored = tx.execute(status -> {
-            boolean inserted = orders.insert(order, command.idempotencyKey(), fingerprint,
-                    now.plus(properties.recovery().staleAfter()));
+            boolean inserted = orders.insert(order, command.idempotencyKey(), fingerprint, driver,
+                    now.plus(properties.recovery().lease()));
             if (!inserted) {
                 status.setRollbackOnly();
             }
@@ -102,7 +112,7 @@ public class Checkout {
             // A concurrent request with the same key won; answer as its replay.
             return replay(customer, command, fingerprint).orElseThrow();
         }
-        return processing.drive(order.id());
+        return processing.drive(order.id(), driver);
     }
 
     private Optional<Order> replay(Customer customer, PlaceOrder command, String fingerprint) {

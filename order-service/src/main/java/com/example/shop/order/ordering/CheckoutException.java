@@ -14,6 +14,13 @@ public abstract sealed class CheckoutException extends RuntimeException {
         }
     }
 
+    /** The cart has more lines than one order (and one stock reservation) may have. */
+    public static final class TooManyLines extends CheckoutException {
+        public TooManyLines(int lines, int max) {
+            super("Your cart has " + lines + " lines; an order can have at most " + max + ".");
+        }
+    }
+
     /** The cart could not be read; nothing was stored. */
     public static final class CartUnavailable extends CheckoutException {
         public CartUnavailable() {

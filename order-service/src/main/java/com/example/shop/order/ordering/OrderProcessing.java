@@ -1,7 +1,9 @@
 package com.example.shop.order.ordering;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +16,19 @@ import com.example.shop.platform.messaging.Outbox;
 
 /**
  * Drives a PENDING order to its final status: reserve stock, authorise the payment, and confirm; or release
- * the stock and reject. Every step is idempotent per order id, so the request thread and the recovery job
- * may both drive the same order, any number of times, and the customer is charged at most once.
+ * the stock and reject.
  *
- * <p>The final transition and its event are written in one transaction, and the transition only happens
- * if the order is still PENDING, so each order publishes exactly one of {@code order.confirmed.v1} and
- * {@code order.rejected.v1}.
+ * <p>Only one driver at a time: a driver (the request thread, or a run of the recovery job) owns the order's
+ * lease, renews it before every remote step, and stops as soon as it lost it. The lease is longer than the
+ * slowest step, so a driver that still works never finds another one beside it. Every step is idempotent per
+ * order id anyway, and the final transition, written in one transaction with its event, only happens for the
+ * lease owner of a still PENDING order (a confirmation also only when no rejection was decided), so each
+ * order publishes exactly one of {@code order.confirmed.v1} and {@code order.rejected.v1}.
+ *
+ * <p>UNAVAILABLE from payment-service is not final (the provider may have authorised after all): the order
+ * stays PENDING and the payment is asked again, with back-off, until {@code shop.order.payment-deadline};
+ * then payment-service is asked to cancel the payment, and only once no money is held is the stock released
+ * and the order rejected {@code PAYMENT_UNAVAILABLE}.
  */
 @Service
 public class OrderProcessing {
@@ -32,68 +41,148 @@ public class OrderProcessing {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OrderProperties properties;
 
     OrderProcessing(OrderRepository orders, Inventory inventory, Payments payments, Outbox outbox,
-            PlatformTransactionManager txManager, Clock clock) {
+            PlatformTransactionManager txManager, Clock clock, OrderProperties properties) {
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
         this.outbox = outbox;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
+        this.properties = properties;
     }
 
     /**
-     * Takes the order as far as the other services allow now.
+     * Takes the order as far as the other services allow now, if {@code owner} holds (or can claim) its lease.
      *
-     * @return the order as stored afterwards: final, or still PENDING when a service could not be reached
+     * @return the order as stored afterwards: final, or still PENDING when a service could not be reached,
+     *     the payment is being retried, or another driver holds the order
      */
-    public Order drive(OrderId id) {
+    public Order drive(OrderId id, UUID owner) {
         Order order = orders.findById(id).orElseThrow(() -> new IllegalArgumentException("no order " + id));
-        if (order.status().isFinal()) {
+        if (order.status().isFinal() || !renew(id, owner)) {
             return order;
         }
         try {
             RejectionReason reason = order.pendingRejection().orElse(null);
             if (reason == null) {
-                Optional<RejectionReason> refusal = reserveAndPay(order);
-                if (refusal.isEmpty()) {
-                    return finish(order.confirm(clock.instant()));
+                Decision decision = reserveAndPay(order, owner);
+                switch (decision) {
+                    case Decision.Stop stop -> {
+                        return orders.findById(id).orElseThrow();
+                    }
+                    case Decision.Confirm confirm -> {
+                        return finish(order.confirm(clock.instant()), owner);
+                    }
+                    case Decision.Reject reject when reject.reason() == RejectionReason.OUT_OF_STOCK -> {
+                        // Nothing was reserved, so there is nothing to give back.
+                        return finish(order.reject(reject.reason(), clock.instant()), owner);
+                    }
+                    case Decision.Reject reject -> reason = reject.reason();
                 }
-                reason = refusal.get();
-                if (reason == RejectionReason.OUT_OF_STOCK) {
-                    return finish(order.reject(reason, clock.instant()));
+                // Remembered before the release: the payment must not be asked again once the stock is given back.
+                Order decided = order.decideRejection(reason, clock.instant());
+                if (!orders.recordPendingRejection(decided, owner)) {
+                    // Another driver decided first, or took the order: follow what is stored.
+                    Order stored = orders.findById(id).orElseThrow();
+                    if (stored.status().isFinal() || stored.pendingRejection().isEmpty() || !renew(id, owner)) {
+                        return stored;
+                    }
+                    decided = stored;
+                    reason = stored.pendingRejection().orElseThrow();
                 }
-                // Remembered before the release: a payment that was UNAVAILABLE might succeed when asked again,
-                // and must not be asked again once the stock has been given back.
-                order = order.decideRejection(reason, clock.instant());
-                orders.recordPendingRejection(order);
+                order = decided;
+            }
+            if (!renew(id, owner)) {
+                return orders.findById(id).orElseThrow();
             }
             inventory.release(order.id());
-            return finish(order.reject(reason, clock.instant()));
+            return finish(order.reject(reason, clock.instant()), owner);
+        }
+        catch (DependencyRefusedException ex) {
+            log.error("Order {} stays PENDING: a service refused a request ({}); asking again in {}", id,
+                    ex.getMessage(), properties.recovery().contractErrorRetry());
+            orders.postpone(id, owner, clock.instant().plus(properties.recovery().contractErrorRetry()));
+            return orders.findById(id).orElseThrow();
         }
         catch (DependencyUnavailableException ex) {
             log.warn("Order {} stays PENDING for now: {}", id, ex.getMessage());
+            orders.postpone(id, owner, clock.instant().plus(properties.recovery().staleAfter()));
             return orders.findById(id).orElseThrow();
         }
     }
 
-    /** @return empty when the stock is reserved and the payment authorised, else why the order is refused */
-    private Optional<RejectionReason> reserveAndPay(Order order) {
+    /** What the remote steps decided. */
+    private sealed interface Decision {
+        record Confirm() implements Decision {
+        }
+
+        record Reject(RejectionReason reason) implements Decision {
+        }
+
+        /** Leave the order PENDING: the lease was lost, or the payment is retried later. */
+        record Stop() implements Decision {
+        }
+    }
+
+    private Decision reserveAndPay(Order order, UUID owner) {
         ReservationOutcome reservation = inventory.reserve(order.id(), order.lines());
         if (reservation instanceof ReservationOutcome.OutOfStock) {
-            return Optional.of(RejectionReason.OUT_OF_STOCK);
+            return new Decision.Reject(RejectionReason.OUT_OF_STOCK);
+        }
+        if (order.total().amount().signum() == 0) {
+            // Nothing to pay (payment-service refuses a zero amount).
+            return new Decision.Confirm();
+        }
+        if (!renew(order.id(), owner)) {
+            return new Decision.Stop();
+        }
+        Instant now = clock.instant();
+        Instant deadline = orders.paymentUnavailableSince(order.id())
+                .map(since -> since.plus(properties.paymentDeadline())).orElse(null);
+        if (deadline != null && !now.isBefore(deadline)) {
+            // Given up on the payment: only once payment-service knows it holds no money is the stock released.
+            payments.cancel(order.id());
+            log.info("Order {}: payment still unavailable after the deadline, cancelled", order.id());
+            return new Decision.Reject(RejectionReason.PAYMENT_UNAVAILABLE);
         }
         return switch (payments.authorize(order.id(), order.total(), order.paymentToken())) {
-            case PaymentOutcome.Authorized authorized -> Optional.empty();
-            case PaymentOutcome.Declined declined -> Optional.of(RejectionReason.PAYMENT_DECLINED);
-            case PaymentOutcome.Unavailable unavailable -> Optional.of(RejectionReason.PAYMENT_UNAVAILABLE);
+            case PaymentOutcome.Authorized authorized -> new Decision.Confirm();
+            case PaymentOutcome.Declined declined -> new Decision.Reject(RejectionReason.PAYMENT_DECLINED);
+            case PaymentOutcome.Unavailable unavailable -> {
+                retryPaymentLater(order.id(), owner);
+                yield new Decision.Stop();
+            }
         };
     }
 
-    private Order finish(Order finished) {
+    private void retryPaymentLater(OrderId id, UUID owner) {
+        Instant now = clock.instant();
+        OrderRepository.PaymentRetries retries = orders.recordPaymentUnavailable(id, owner, now);
+        Duration backoff = properties.recovery().staleAfter()
+                .multipliedBy(1L << Math.min(10, Math.max(0, retries.attempts() - 1)));
+        Instant deadline = retries.since().plus(properties.paymentDeadline());
+        Instant next = now.plus(backoff);
+        // Do not wait past the deadline: the cancel that follows it should come on time.
+        orders.postpone(id, owner, next.isAfter(deadline) && deadline.isAfter(now) ? deadline : next);
+        log.warn("Order {}: payment unavailable (try {}), asking again after {} until {}", id, retries.attempts(),
+                backoff, deadline);
+    }
+
+    private boolean renew(OrderId id, UUID owner) {
+        Instant now = clock.instant();
+        boolean held = orders.claim(id, owner, now, now.plus(properties.recovery().lease()));
+        if (!held) {
+            log.info("Order {} is driven by another driver or finished; this one stops", id);
+        }
+        return held;
+    }
+
+    private Order finish(Order finished, UUID owner) {
         tx.executeWithoutResult(status -> {
-            if (!orders.finish(finished)) {
+            if (!orders.finish(finished, owner)) {
                 return;
             }
             String key = finished.id().toString();

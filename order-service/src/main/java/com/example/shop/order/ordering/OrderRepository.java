@@ -37,19 +37,20 @@ public class OrderRepository {
     /**
      * Stores a new order and its idempotency key. Must run in a transaction.
      *
-     * @param firstAttemptAt when the recovery job may first pick the order up if it is still PENDING
+     * @param owner the driver that holds the order's first lease (the request thread that stores it)
+     * @param leaseUntil when that lease ends, so the recovery job may pick the order up if it is still PENDING
      * @return {@code false} when the customer already used the key (possibly in a transaction that committed
      *     just now); the caller must then roll back, because the order row was written
      */
-    public boolean insert(Order order, String idempotencyKey, String requestHash, Instant firstAttemptAt) {
+    public boolean insert(Order order, String idempotencyKey, String requestHash, UUID owner, Instant leaseUntil) {
         ShippingAddress address = order.shippingAddress();
         Money total = order.total();
         jdbc.sql("""
                 insert into orders (id, customer_id, customer_email, status, currency, total_amount, payment_token,
                     ship_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at,
-                    next_attempt_at)
+                    lease_owner, lease_until)
                 values (:id, :customerId, :email, :status, :currency, :total, :token, :shipName, :shipLine1,
-                    :shipCity, :shipPostalCode, :shipCountry, :createdAt, :createdAt, :firstAttemptAt)
+                    :shipCity, :shipPostalCode, :shipCountry, :createdAt, :createdAt, :owner, :leaseUntil)
                 """)
                 .param("id", order.id().value())
                 .param("customerId", order.customerId().value())
@@ -64,7 +65,8 @@ public class OrderRepository {
                 .param("shipPostalCode", address.postalCode())
                 .param("shipCountry", address.country())
                 .param("createdAt", Timestamp.from(order.createdAt()))
-                .param("firstAttemptAt", Timestamp.from(firstAttemptAt))
+                .param("owner", owner)
+                .param("leaseUntil", Timestamp.from(leaseUntil))
                 .update();
         int lineNo = 0;
         for (OrderLine line : order.lines()) {
@@ -136,57 +138,132 @@ public class OrderRepository {
     }
 
     /**
-     * Writes a final transition, but only if the order is still PENDING. Must run in the transaction that
-     * publishes the matching event.
+     * Writes a final transition, but only if the order is still PENDING and {@code owner} still holds its
+     * lease. A confirmation also needs that no rejection was decided; a rejection, that no other rejection was.
+     * Must run in the transaction that publishes the matching event.
      *
-     * @return {@code true} if this call moved the order; {@code false} if another driver finished it first
+     * @return {@code true} if this call moved the order; {@code false} if another driver holds it or finished it
      */
-    public boolean finish(Order finished) {
+    public boolean finish(Order finished, UUID owner) {
         if (!finished.status().isFinal()) {
             throw new IllegalArgumentException("not a final status: " + finished.status());
         }
+        String reason = finished.rejectionReason().map(Enum::name).orElse(null);
         int updated = jdbc.sql("""
                 update orders set status = :status, rejection_reason = :reason, pending_rejection = null,
-                    payment_token = null, updated_at = :updatedAt
-                where id = :id and status = 'PENDING'
+                    payment_token = null, updated_at = :updatedAt, lease_owner = null
+                where id = :id and status = 'PENDING' and lease_owner = :owner
+                  and (pending_rejection is null or pending_rejection = :reason)
                 """)
                 .param("status", finished.status().name())
-                .param("reason", finished.rejectionReason().map(Enum::name).orElse(null))
+                .param("reason", reason)
                 .param("updatedAt", Timestamp.from(finished.updatedAt()))
                 .param("id", finished.id().value())
+                .param("owner", owner)
                 .update();
         return updated == 1;
     }
 
-    /** Remembers a decided rejection of a still PENDING order. */
-    public void recordPendingRejection(Order order) {
-        jdbc.sql("""
+    /**
+     * Remembers a decided rejection of a still PENDING order, unless one was decided already or {@code owner}
+     * lost the lease.
+     *
+     * @return {@code true} if this call stored the decision; otherwise the caller must read the order again
+     *     and follow what is stored
+     */
+    public boolean recordPendingRejection(Order order, UUID owner) {
+        return jdbc.sql("""
                 update orders set pending_rejection = :reason, updated_at = :updatedAt
-                where id = :id and status = 'PENDING'
+                where id = :id and status = 'PENDING' and pending_rejection is null and lease_owner = :owner
                 """)
-                .param("reason", order.pendingRejection().map(Enum::name).orElse(null))
+                .param("reason", order.pendingRejection().map(Enum::name).orElseThrow())
                 .param("updatedAt", Timestamp.from(order.updatedAt()))
                 .param("id", order.id().value())
+                .param("owner", owner)
+                .update() == 1;
+    }
+
+    /**
+     * Claims or renews the lease of a PENDING order for {@code owner} until {@code until}: succeeds when the
+     * owner holds the lease already or the lease has run out. Only one driver at a time passes this.
+     *
+     * @return {@code false} when the order is final or another driver holds a lease that has not run out
+     */
+    public boolean claim(OrderId id, UUID owner, Instant now, Instant until) {
+        return jdbc.sql("""
+                update orders set lease_owner = :owner, lease_until = :until
+                where id = :id and status = 'PENDING' and (lease_owner = :owner or lease_until <= :now)
+                """)
+                .param("owner", owner)
+                .param("until", Timestamp.from(until))
+                .param("id", id.value())
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** Lets the lease of an order this owner leaves PENDING end at {@code retryAt}, when recovery may take it. */
+    public void postpone(OrderId id, UUID owner, Instant retryAt) {
+        jdbc.sql("""
+                update orders set lease_until = :retryAt
+                where id = :id and status = 'PENDING' and lease_owner = :owner
+                """)
+                .param("retryAt", Timestamp.from(retryAt))
+                .param("id", id.value())
+                .param("owner", owner)
                 .update();
     }
 
     /**
-     * Leases PENDING orders whose lease has run out: locks them with {@code skip locked}, so concurrent
-     * replicas take different orders, and pushes their lease {@code lease} into the future, so no other
-     * replica picks them up while this one drives them. Must run in a transaction of its own.
+     * Notes that payment-service answered UNAVAILABLE once more.
+     *
+     * @return when it first did so for this order, and how many times it has done so now
      */
-    public List<OrderId> leaseStalePending(Instant now, Duration lease, int limit) {
+    public PaymentRetries recordPaymentUnavailable(OrderId id, UUID owner, Instant now) {
+        return jdbc.sql("""
+                update orders set payment_unavailable_since = coalesce(payment_unavailable_since, :now),
+                    payment_attempts = payment_attempts + 1
+                where id = :id and status = 'PENDING' and lease_owner = :owner
+                returning payment_unavailable_since, payment_attempts
+                """)
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .param("owner", owner)
+                .query((rs, n) -> new PaymentRetries(rs.getTimestamp(1).toInstant(), rs.getInt(2)))
+                .optional()
+                .orElseGet(() -> new PaymentRetries(now, 1));
+    }
+
+    /** Since when payment-service has answered UNAVAILABLE for the order, if it has. */
+    public Optional<Instant> paymentUnavailableSince(OrderId id) {
+        return jdbc.sql("select payment_unavailable_since from orders where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .optional()
+                .flatMap(since -> since);
+    }
+
+    /** How long payment-service has been unavailable for an order and how often it was asked. */
+    public record PaymentRetries(Instant since, int attempts) {
+    }
+
+    /**
+     * Leases PENDING orders whose lease has run out to {@code owner}: locks them with {@code skip locked}, so
+     * concurrent replicas take different orders, and sets their lease {@code lease} into the future, so no
+     * other driver claims them while this one drives them. Must run in a transaction of its own.
+     */
+    public List<OrderId> leaseStalePending(Instant now, Duration lease, int limit, UUID owner) {
         List<UUID> ids = jdbc.sql("""
-                select id from orders where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at limit :limit for update skip locked
+                select id from orders where status = 'PENDING' and lease_until <= :now
+                order by lease_until limit :limit for update skip locked
                 """)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
         if (!ids.isEmpty()) {
-            jdbc.sql("update orders set next_attempt_at = :next where id in (:ids)")
-                    .param("next", Timestamp.from(now.plus(lease)))
+            jdbc.sql("update orders set lease_owner = :owner, lease_until = :until where id in (:ids)")
+                    .param("owner", owner)
+                    .param("until", Timestamp.from(now.plus(lease)))
                     .param("ids", ids)
                     .update();
         }

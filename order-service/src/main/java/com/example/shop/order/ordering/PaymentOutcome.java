@@ -9,7 +9,10 @@ public sealed interface PaymentOutcome {
     record Declined(String declineCode) implements PaymentOutcome {
     }
 
-    /** The payment provider could not be reached; payment-service has given up for this request. */
+    /**
+     * The payment provider could not be reached; payment-service has given up for this request. Not final:
+     * the provider may have authorised the payment after all, so it is asked again (or cancelled).
+     */
     record Unavailable() implements PaymentOutcome {
     }
 }

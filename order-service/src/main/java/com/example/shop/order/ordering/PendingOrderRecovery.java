@@ -2,6 +2,7 @@ package com.example.shop.order.ordering;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Picks up orders left PENDING (a service was unreachable, or this service crashed mid-checkout) and drives
- * them again, so no order stays PENDING once the other services are back. Each replica leases the orders it
- * takes ({@link OrderRepository#leaseStalePending}), so two replicas never drive the same order at once; and
- * if they did, the idempotent steps and conditional final update would still publish one event.
+ * them again, so no order stays PENDING once the other services are back. It only takes orders whose lease
+ * has run out (the request thread owns a new order's lease, a driver that leaves an order PENDING lets its
+ * lease end when the order should be tried again), and leases them to itself
+ * ({@link OrderRepository#leaseStalePending}), so no two drivers work on one order at once.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "shop.order.recovery.enabled", matchIfMissing = true)
@@ -41,11 +43,14 @@ class PendingOrderRecovery {
     @Scheduled(fixedDelayString = "${shop.order.recovery.interval:5s}",
             initialDelayString = "${shop.order.recovery.interval:5s}")
     void recoverPendingOrders() {
+        UUID driver = UUID.randomUUID();
         List<OrderId> leased = tx.execute(status -> orders.leaseStalePending(clock.instant(),
-                settings.staleAfter(), settings.batchSize()));
+                settings.lease(), settings.batchSize(), driver));
         for (OrderId id : leased == null ? List.<OrderId>of() : leased) {
             try {
-                Order order = processing.drive(id);
+                // drive renews the lease first, so an order whose lease ran out while earlier ones were driven
+                // and which another replica took meanwhile is left to that replica.
+                Order order = processing.drive(id, driver);
                 if (order.status().isFinal()) {
                     log.info("Recovered order {}: {}", id, order.status());
                 }

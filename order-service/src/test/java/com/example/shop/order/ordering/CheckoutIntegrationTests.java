@@ -55,7 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
         "shop.messaging.relay.poll-interval=100ms",
         "shop.order.recovery.interval=300ms",
         "shop.order.recovery.stale-after=2s",
-        "shop.clients.read-timeout=2s",
+        // longer than the slowest step here (two tries of the read timeout), as in production
+        "shop.order.recovery.lease=12s",
+        "shop.order.payment-deadline=3s",
+        "shop.clients.read-timeout=5s",
         "shop.clients.retry-backoff=50ms" })
 class CheckoutIntegrationTests {
 
@@ -89,6 +92,7 @@ class CheckoutIntegrationTests {
     void catalogBack() {
         downstreams.catalogDown(false);
         downstreams.releasesDown(false);
+        downstreams.cancelsDown(false);
     }
 
     @LocalServerPort
@@ -286,15 +290,122 @@ class CheckoutIntegrationTests {
     }
 
     @Test
-    void rejectsAnOrderWhenThePaymentProviderIsUnavailableAndGivesTheStockBack() {
+    void retriesAnUnavailablePaymentUntilTheDeadlineThenCancelsItGivesTheStockBackAndRejects() {
         Shopper shopper = shopperWithCart();
 
         Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.UNAVAILABLE_TOKEN));
 
-        assertThat(placed.status()).isEqualTo(201);
-        assertThat(placed.body().get("rejectionReason").asString()).isEqualTo("PAYMENT_UNAVAILABLE");
+        // UNAVAILABLE is not final: the provider may still authorise, so nothing is given back yet.
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(placed.body().get("status").asString()).isEqualTo("PENDING");
+        assertThat(downstreams.releases(placed.id())).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                get(shopper, "/api/orders/" + placed.id()).body().get("status").asString()).isEqualTo("REJECTED"));
+        assertThat(get(shopper, "/api/orders/" + placed.id()).body().get("rejectionReason").asString())
+                .isEqualTo("PAYMENT_UNAVAILABLE");
+        assertThat(downstreams.payments(placed.id())).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(downstreams.cancels(placed.id())).hasSize(1);
         assertThat(downstreams.releases(placed.id())).hasSize(1);
         assertThat(wire.data(onlyEventOf(placed.id()), OrderRejected.class).reason()).isEqualTo("PAYMENT_UNAVAILABLE");
+    }
+
+    @Test
+    void confirmsAnOrderWhoseUnavailablePaymentWentThroughWhenAskedAgain() {
+        Shopper shopper = shopperWithCart();
+
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.LATE_SUCCESS_TOKEN));
+
+        assertThat(placed.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                get(shopper, "/api/orders/" + placed.id()).body().get("status").asString()).isEqualTo("CONFIRMED"));
+        assertThat(onlyEventOf(placed.id()).type()).isEqualTo(OrderEvents.ORDER_CONFIRMED);
+        assertThat(downstreams.payments(placed.id())).hasSize(2);
+        assertThat(downstreams.releases(placed.id())).isEmpty();
+        assertThat(downstreams.cancels(placed.id())).isEmpty();
+    }
+
+    @Test
+    void keepsStockReservedWhileTheCancelCannotSayWhetherMoneyIsHeld() {
+        Shopper shopper = shopperWithCart();
+        downstreams.cancelsDown(true);
+
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.UNAVAILABLE_TOKEN));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !downstreams.cancels(placed.id()).isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                downstreams.releases(placed.id()).isEmpty()
+                        && get(shopper, "/api/orders/" + placed.id()).body().get("status").asString().equals("PENDING"));
+
+        downstreams.cancelsDown(false);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                get(shopper, "/api/orders/" + placed.id()).body().get("rejectionReason").asString())
+                .isEqualTo("PAYMENT_UNAVAILABLE"));
+        assertThat(downstreams.releases(placed.id())).hasSize(1);
+        assertThat(wire.data(onlyEventOf(placed.id()), OrderRejected.class).reason()).isEqualTo("PAYMENT_UNAVAILABLE");
+    }
+
+    @Test
+    void letsOnlyTheRequestThreadDriveItsOrderWhileItWaitsForASlowPayment() {
+        Shopper shopper = shopperWithCart();
+
+        // The payment answers after the recovery job's stale-after (2 s) has passed; a second driver would be
+        // answered UNAVAILABLE and would give the stock back while this one confirms.
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.SLOW_THEN_DOWN_TOKEN));
+
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(onlyEventOf(placed.id()).type()).isEqualTo(OrderEvents.ORDER_CONFIRMED);
+        assertThat(downstreams.payments(placed.id())).hasSize(1);
+        assertThat(downstreams.reservations(placed.id())).hasSize(1);
+        assertThat(downstreams.releases(placed.id())).isEmpty();
+    }
+
+    @Test
+    void confirmsACartOfFreeItemsWithoutAskingForPayment() {
+        Shopper shopper = Shopper.create();
+        downstreams.cart(shopper.token(), List.of(StubDownstreams.item(UUID.randomUUID(), "GIFT-1", "Free sticker", 2, "0.00")));
+
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body("tok_visa"));
+
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(placed.body().get("total").get("amount").asString()).isEqualTo("0.00");
+        assertThat(downstreams.reservations(placed.id())).hasSize(1);
+        assertThat(downstreams.payments(placed.id())).isEmpty();
+        assertThat(onlyEventOf(placed.id()).type()).isEqualTo(OrderEvents.ORDER_CONFIRMED);
+    }
+
+    @Test
+    void refusesACartWithMoreThanAHundredLinesAndStoresNothing() {
+        Shopper shopper = Shopper.create();
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            items.add(StubDownstreams.item(UUID.randomUUID(), "SKU-" + i, "Item " + i, 1, "1.00"));
+        }
+        downstreams.cart(shopper.token(), items);
+
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body("tok_visa"));
+
+        assertThat(placed.status()).isEqualTo(422);
+        assertThat(placed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(storedOrdersOf(shopper)).isZero();
+    }
+
+    @Test
+    void keepsAnOrderPendingWithoutRetryingEverySecondsWhenAServiceRefusesTheRequest() {
+        Shopper shopper = shopperWithCart();
+
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.REFUSED_TOKEN));
+
+        assertThat(placed.status()).isEqualTo(202);
+        // stale-after is 2 s and the job runs every 300 ms: a retry would show within this window
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> downstreams.payments(placed.id()).size() == 1);
+        assertThat(get(shopper, "/api/orders/" + placed.id()).body().get("status").asString()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select lease_until from orders where id = ?").param(placed.id())
+                .query(java.sql.Timestamp.class).single().toInstant())
+                .isAfter(java.time.Instant.now().plus(Duration.ofMinutes(20)));
     }
 
     @Test
@@ -452,20 +563,20 @@ class CheckoutIntegrationTests {
         Shopper shopper = shopperWithCart();
         downstreams.releasesDown(true);
 
-        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.UNAVAILABLE_TOKEN));
+        Response placed = placeOrder(shopper, UUID.randomUUID().toString(), body(StubDownstreams.DECLINED_TOKEN));
 
         assertThat(placed.status()).isEqualTo(202);
         assertThat(placed.body().get("status").asString()).isEqualTo("PENDING");
         assertThat(jdbc.sql("select pending_rejection from orders where id = ?").param(placed.id())
-                .query(String.class).single()).isEqualTo("PAYMENT_UNAVAILABLE");
+                .query(String.class).single()).isEqualTo("PAYMENT_DECLINED");
 
         downstreams.releasesDown(false);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 get(shopper, "/api/orders/" + placed.id()).body().get("rejectionReason").asString())
-                .isEqualTo("PAYMENT_UNAVAILABLE"));
+                .isEqualTo("PAYMENT_DECLINED"));
         assertThat(downstreams.payments(placed.id())).hasSize(1);
-        assertThat(wire.data(onlyEventOf(placed.id()), OrderRejected.class).reason()).isEqualTo("PAYMENT_UNAVAILABLE");
+        assertThat(wire.data(onlyEventOf(placed.id()), OrderRejected.class).reason()).isEqualTo("PAYMENT_DECLINED");
     }
 
     @Test

@@ -47,15 +47,19 @@ class OrderRepositoryIntegrationTests {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
 
+    /** The driver that stores the orders, as the request thread does. */
+    private static final UUID REQUEST = UUID.randomUUID();
+
     private Order storePending(Instant firstAttemptAt) {
         Order order = OrderTests.pendingOrder(OrderTests.line("10.00", 2));
-        new TransactionTemplate(txManager).executeWithoutResult(status ->
-                assertThat(orders.insert(order, UUID.randomUUID().toString(), "hash", firstAttemptAt)).isTrue());
+        new TransactionTemplate(txManager).executeWithoutResult(status -> assertThat(
+                orders.insert(order, UUID.randomUUID().toString(), "hash", REQUEST, firstAttemptAt)).isTrue());
         return order;
     }
 
     private List<OrderId> lease(Instant now) {
-        return new TransactionTemplate(txManager).execute(status -> orders.leaseStalePending(now, LEASE, 1000));
+        return new TransactionTemplate(txManager)
+                .execute(status -> orders.leaseStalePending(now, LEASE, 1000, UUID.randomUUID()));
     }
 
     @Test
@@ -93,8 +97,9 @@ class OrderRepositoryIntegrationTests {
         Order order = storePending(Instant.now());
         var tx = new TransactionTemplate(txManager);
 
-        Boolean confirmed = tx.execute(status -> orders.finish(order.confirm(Instant.now())));
-        Boolean rejected = tx.execute(status -> orders.finish(order.reject(RejectionReason.PAYMENT_DECLINED, Instant.now())));
+        Boolean confirmed = tx.execute(status -> orders.finish(order.confirm(Instant.now()), REQUEST));
+        Boolean rejected = tx.execute(status -> orders.finish(order.reject(RejectionReason.PAYMENT_DECLINED,
+                Instant.now()), REQUEST));
 
         assertThat(confirmed).isTrue();
         assertThat(rejected).isFalse();
@@ -105,15 +110,78 @@ class OrderRepositoryIntegrationTests {
     }
 
     @Test
+    void letsNoOtherDriverClaimAnOrderWhoseLeaseIsLive() {
+        Instant now = Instant.now();
+        Order order = storePending(now.plusSeconds(30));
+        UUID job = UUID.randomUUID();
+
+        assertThat(orders.claim(order.id(), job, now, now.plus(LEASE))).isFalse();
+        assertThat(orders.claim(order.id(), REQUEST, now.plusSeconds(10), now.plusSeconds(40))).isTrue();
+        assertThat(orders.claim(order.id(), job, now.plusSeconds(35), now.plus(LEASE))).isFalse();
+        assertThat(orders.claim(order.id(), job, now.plusSeconds(41), now.plusSeconds(41).plus(LEASE))).isTrue();
+    }
+
+    @Test
+    void stopsADriverThatLostItsLeaseFromRenewingOrFinishing() {
+        Instant now = Instant.now();
+        Order order = storePending(now.minusSeconds(1));
+        UUID job = UUID.randomUUID();
+        assertThat(orders.claim(order.id(), job, now, now.plus(LEASE))).isTrue();
+        var tx = new TransactionTemplate(txManager);
+
+        boolean renewed = orders.claim(order.id(), REQUEST, now, now.plus(LEASE));
+        Boolean confirmed = tx.execute(status -> orders.finish(order.confirm(now), REQUEST));
+
+        assertThat(renewed).isFalse();
+        assertThat(confirmed).isFalse();
+        assertThat(orders.findById(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        Boolean confirmedByOwner = tx.execute(status -> orders.finish(order.confirm(now), job));
+        assertThat(confirmedByOwner).isTrue();
+    }
+
+    @Test
+    void neverConfirmsAnOrderWhoseRejectionWasDecided() {
+        Order order = storePending(Instant.now().plusSeconds(30));
+        Order decided = order.decideRejection(RejectionReason.PAYMENT_DECLINED, Instant.now());
+        var tx = new TransactionTemplate(txManager);
+
+        assertThat(orders.recordPendingRejection(decided, REQUEST)).isTrue();
+        Boolean confirmed = tx.execute(status -> orders.finish(order.confirm(Instant.now()), REQUEST));
+        Boolean rejectedOtherwise = tx.execute(status -> orders.finish(
+                order.reject(RejectionReason.PAYMENT_UNAVAILABLE, Instant.now()), REQUEST));
+
+        assertThat(confirmed).isFalse();
+        assertThat(rejectedOtherwise).isFalse();
+        Boolean rejectedAsDecided = tx.execute(status -> orders.finish(decided.reject(RejectionReason.PAYMENT_DECLINED,
+                Instant.now()), REQUEST));
+        assertThat(rejectedAsDecided).isTrue();
+    }
+
+    @Test
+    void keepsTheFirstDecidedRejection() {
+        Order order = storePending(Instant.now().plusSeconds(30));
+
+        boolean first = orders.recordPendingRejection(order.decideRejection(RejectionReason.PAYMENT_DECLINED,
+                Instant.now()), REQUEST);
+        boolean second = orders.recordPendingRejection(order.decideRejection(RejectionReason.PAYMENT_UNAVAILABLE,
+                Instant.now()), REQUEST);
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(orders.findById(order.id()).orElseThrow().pendingRejection())
+                .contains(RejectionReason.PAYMENT_DECLINED);
+    }
+
+    @Test
     void refusesASecondOrderForAnIdempotencyKeyTheCustomerAlreadyUsed() {
         Order first = OrderTests.pendingOrder(OrderTests.line("10.00", 1));
         Order second = Order.place(OrderId.newId(), first.customerId(), first.customerEmail(), first.lines(),
                 first.shippingAddress(), "tok_visa", Instant.now());
         var tx = new TransactionTemplate(txManager);
 
-        Boolean firstStored = tx.execute(status -> orders.insert(first, "same-key", "hash", Instant.now()));
+        Boolean firstStored = tx.execute(status -> orders.insert(first, "same-key", "hash", REQUEST, Instant.now()));
         Boolean secondStored = tx.execute(status -> {
-            boolean stored = orders.insert(second, "same-key", "hash", Instant.now());
+            boolean stored = orders.insert(second, "same-key", "hash", REQUEST, Instant.now());
             status.setRollbackOnly();
             return stored;
         });

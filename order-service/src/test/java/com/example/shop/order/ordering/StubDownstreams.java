@@ -27,6 +27,13 @@ final class StubDownstreams implements AutoCloseable {
 
     static final String DECLINED_TOKEN = "tok_chargeDeclined";
     static final String UNAVAILABLE_TOKEN = "tok_providerDown";
+    /** UNAVAILABLE on the first call, AUTHORIZED afterwards: the provider authorised a timed-out request late. */
+    static final String LATE_SUCCESS_TOKEN = "tok_lateSuccess";
+    /** The first call takes {@link #SLOW_PAYMENT_MILLIS} and is AUTHORIZED; any later call is UNAVAILABLE at once. */
+    static final String SLOW_THEN_DOWN_TOKEN = "tok_slowThenDown";
+    /** payment-service refuses the request with 400, as for a contract mismatch. */
+    static final String REFUSED_TOKEN = "tok_refused";
+    static final long SLOW_PAYMENT_MILLIS = 3500;
 
     /** One call order-service made. */
     record Call(String method, String path, JsonNode body) {
@@ -40,6 +47,8 @@ final class StubDownstreams implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile boolean catalogDown;
     private volatile boolean releasesDown;
+    private volatile boolean cancelsDown;
+    private final Map<String, Integer> paymentCalls = new ConcurrentHashMap<>();
 
     StubDownstreams() {
         try {
@@ -86,6 +95,11 @@ final class StubDownstreams implements AutoCloseable {
         releasesDown = down;
     }
 
+    /** payment-service answers 503 to cancels while they are down (its provider cannot be reached). */
+    void cancelsDown(boolean down) {
+        cancelsDown = down;
+    }
+
     List<Call> calls(String pathPrefix, UUID orderId) {
         return calls.stream()
                 .filter(call -> call.path().startsWith(pathPrefix))
@@ -103,7 +117,11 @@ final class StubDownstreams implements AutoCloseable {
     }
 
     List<Call> payments(UUID orderId) {
-        return calls(PAYMENTS, orderId);
+        return calls(PAYMENTS, orderId).stream().filter(call -> !call.path().endsWith("/cancel")).toList();
+    }
+
+    List<Call> cancels(UUID orderId) {
+        return calls(PAYMENTS, orderId).stream().filter(call -> call.path().endsWith("/cancel")).toList();
     }
 
     List<Call> cartReads() {
@@ -143,10 +161,30 @@ final class StubDownstreams implements AutoCloseable {
                             "status", available ? "RESERVED" : "REJECTED"));
                 }
             }
+            else if (path.startsWith(PAYMENTS + "/") && path.endsWith("/cancel")) {
+                if (cancelsDown) {
+                    respond(exchange, 503, Map.of("title", "Service Unavailable"));
+                }
+                else {
+                    respond(exchange, 200, Map.of("orderId", path.split("/")[3], "status", "CANCELLED"));
+                }
+            }
             else if (path.equals(PAYMENTS)) {
-                String status = switch (body.path("paymentToken").asString()) {
+                String token = body.path("paymentToken").asString();
+                int call = paymentCalls.merge(body.path("orderId").asString(), 1, Integer::sum);
+                if (REFUSED_TOKEN.equals(token) || new java.math.BigDecimal(body.path("amount").path("amount").asString()).signum() <= 0) {
+                    // payment-service refuses a zero amount (and anything else invalid) with 400
+                    respond(exchange, 400, Map.of("title", "Bad Request"));
+                    return;
+                }
+                if (SLOW_THEN_DOWN_TOKEN.equals(token) && call == 1) {
+                    pause(SLOW_PAYMENT_MILLIS);
+                }
+                String status = switch (token) {
                     case DECLINED_TOKEN -> "DECLINED";
                     case UNAVAILABLE_TOKEN -> "UNAVAILABLE";
+                    case LATE_SUCCESS_TOKEN -> call == 1 ? "UNAVAILABLE" : "AUTHORIZED";
+                    case SLOW_THEN_DOWN_TOKEN -> call == 1 ? "AUTHORIZED" : "UNAVAILABLE";
                     default -> "AUTHORIZED";
                 };
                 var answer = JsonNodeFactory.instance.objectNode()
@@ -159,6 +197,15 @@ final class StubDownstreams implements AutoCloseable {
             else {
                 respond(exchange, 404, Map.of("title", "Not Found"));
             }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,12 +9,14 @@ import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
+import com.example.shop.order.ordering.DependencyRefusedException;
 import com.example.shop.order.ordering.DependencyUnavailableException;
 
 /**
  * A bounded retry for calls that are idempotent per order id. Only failures that may pass (no connection,
  * timeout, 5xx) are retried; anything else is reported at once. Every failure becomes a
- * {@link DependencyUnavailableException}, which leaves the order PENDING for the recovery job.
+ * {@link DependencyUnavailableException}, which leaves the order PENDING for the recovery job; a 4xx or an
+ * unreadable answer becomes its subtype {@link DependencyRefusedException}, retried only after a long pause.
  */
 final class Attempts {
 
@@ -41,10 +43,10 @@ final class Attempts {
                 pause();
             }
             catch (RestClientException ex) {
-                // A 4xx or an unreadable answer is a contract mismatch that asking again will not fix; the
-                // order stays PENDING and someone has to look at the log.
-                log.error("{} failed: {}", what, ex.getMessage());
-                throw new DependencyUnavailableException(what + " failed: " + ex.getMessage(), ex);
+                // A 4xx or an unreadable answer is a contract mismatch that asking again soon will not fix; the
+                // order stays PENDING, is tried again only after a long pause, and someone has to look at the log.
+                log.error("{} refused: {}", what, ex.getMessage());
+                throw new DependencyRefusedException(what + " refused: " + ex.getMessage(), ex);
             }
         }
     }

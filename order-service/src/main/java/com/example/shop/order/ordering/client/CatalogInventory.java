@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import com.example.shop.order.ordering.DependencyUnavailableException;
+import com.example.shop.order.ordering.DependencyRefusedException;
 import com.example.shop.order.ordering.Inventory;
 import com.example.shop.order.ordering.OrderId;
 import com.example.shop.order.ordering.OrderLine;
@@ -51,7 +51,7 @@ final class CatalogInventory implements Inventory {
         if ("REJECTED".equals(status)) {
             return new ReservationOutcome.OutOfStock();
         }
-        throw new DependencyUnavailableException("unexpected reservation status " + status, null);
+        throw new DependencyRefusedException("unexpected reservation status " + status, null);
     }
 
     @Override

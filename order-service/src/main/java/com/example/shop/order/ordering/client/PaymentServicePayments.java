@@ -5,14 +5,14 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import com.example.shop.order.ordering.DependencyUnavailableException;
+import com.example.shop.order.ordering.DependencyRefusedException;
 import com.example.shop.order.ordering.Money;
 import com.example.shop.order.ordering.OrderId;
 import com.example.shop.order.ordering.PaymentOutcome;
 import com.example.shop.order.ordering.Payments;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** Payment authorisation through payment-service's {@code /internal/payments}. */
+/** Payment authorisation and cancellation through payment-service's {@code /internal/payments}. */
 final class PaymentServicePayments implements Payments {
 
     private final RestClient http;
@@ -49,7 +49,25 @@ final class PaymentServicePayments implements Payments {
             case "AUTHORIZED" -> new PaymentOutcome.Authorized(response.paymentId());
             case "DECLINED" -> new PaymentOutcome.Declined(response.declineCode());
             case "UNAVAILABLE" -> new PaymentOutcome.Unavailable();
-            default -> throw new DependencyUnavailableException("unexpected payment status " + status, null);
+            default -> throw new DependencyRefusedException("unexpected payment status " + status, null);
         };
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CancellationResponse(UUID orderId, String status) {
+    }
+
+    @Override
+    public void cancel(OrderId orderId) {
+        // A 503 (the provider cannot say whether it holds money) is retried like any 5xx, then leaves the
+        // order PENDING.
+        CancellationResponse response = attempts.call("cancelling the payment of order " + orderId,
+                () -> http.post().uri("/internal/payments/{orderId}/cancel", orderId.value())
+                        .retrieve()
+                        .body(CancellationResponse.class));
+        String status = response == null ? null : response.status();
+        if (!"CANCELLED".equals(status) && !"DECLINED".equals(status) && !"NONE".equals(status)) {
+            throw new DependencyRefusedException("unexpected cancellation status " + status, null);
+        }
     }
 }

@@ -88,6 +88,7 @@ class OrderController {
     ProblemDetail checkoutFailed(CheckoutException ex) {
         HttpStatus status = switch (ex) {
             case CheckoutException.EmptyCart emptyCart -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CheckoutException.TooManyLines tooMany -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CheckoutException.IdempotencyKeyReused reused -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CheckoutException.CartUnavailable unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
         };
