@@ -26,6 +26,7 @@ import com.example.shop.payment.payments.AuthorizationOutcome;
 import com.example.shop.payment.payments.Money;
 import com.example.shop.payment.payments.OrderId;
 import com.example.shop.payment.payments.PaymentId;
+import com.example.shop.payment.payments.PaymentProvider;
 import com.example.shop.payment.payments.PaymentProvider.AuthorizationRequest;
 
 /**
@@ -142,5 +143,39 @@ class PspPaymentProviderTests {
         provider.stop(0);
 
         assertThat(adapter.authorize(request())).isInstanceOf(AuthorizationOutcome.Unavailable.class);
+    }
+
+    @Test
+    void reportsACancelledIntentAsCancelled() throws IOException {
+        var adapter = adapterForProviderAnswering(200, """
+                {"id":"pi_abc","object":"payment_intent","status":"canceled"}""", breaker(100));
+
+        assertThat(adapter.cancel("pi_abc")).isEqualTo(new PaymentProvider.CancellationOutcome.Cancelled());
+    }
+
+    @Test
+    void treatsAnIntentTheProviderDoesNotKnowAsHoldingNothing() throws IOException {
+        var adapter = adapterForProviderAnswering(404, """
+                {"error":{"type":"invalid_request_error","code":"resource_missing"}}""", breaker(100));
+
+        assertThat(adapter.cancel("pi_gone")).isEqualTo(new PaymentProvider.CancellationOutcome.Cancelled());
+        assertThat(keysSeen).hasSize(1);
+    }
+
+    @Test
+    void neverCallsARefusedCancelCancelledNorRetriesIt() throws IOException {
+        var adapter = adapterForProviderAnswering(400, """
+                {"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state"}}""", breaker(100));
+
+        assertThat(adapter.cancel("pi_captured")).isInstanceOf(PaymentProvider.CancellationOutcome.Unavailable.class);
+        assertThat(keysSeen).hasSize(1);
+    }
+
+    @Test
+    void retriesACancelThatFailsWithAServerErrorThenAnswersUnavailable() throws IOException {
+        var adapter = adapterForProviderAnswering(500, "{\"error\":{\"type\":\"api_error\"}}", breaker(100));
+
+        assertThat(adapter.cancel("pi_abc")).isInstanceOf(PaymentProvider.CancellationOutcome.Unavailable.class);
+        assertThat(keysSeen).hasSize(3);
     }
 }
