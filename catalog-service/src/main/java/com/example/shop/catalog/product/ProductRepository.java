@@ -189,9 +189,12 @@ public class ProductRepository {
                 .update();
     }
 
-    /** Recomputes the product's full-text document from its own fields and all its variants. */
+    /** Recomputes the product's full-text document and attribute terms from its own fields and all its variants. */
     public void refreshSearch(ProductId id) {
-        jdbc.sql("update product set search = product_search_document(id) where id = :id").param("id", id.value()).update();
+        jdbc.sql("""
+                update product set search = product_search_document(id), attribute_terms = product_attribute_terms(id)
+                where id = :id
+                """).param("id", id.value()).update();
     }
 
     /** Sets a variant's stock; {@code false} when there is no such variant. */

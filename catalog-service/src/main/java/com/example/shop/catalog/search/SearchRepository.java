@@ -61,6 +61,14 @@ class SearchRepository {
             candidates.append("0::real as rank");
         }
         candidates.append(" from product p where p.status = 'ACTIVE'");
+        int t = 0;
+        for (var attribute : query.attributes().entrySet()) {
+            // A necessary condition served by a GIN index, so the candidates are narrowed before any variant
+            // is read; the exact check on one variant follows in "matched".
+            candidates.append(" and p.attribute_terms && array[:attrTerms").append(t).append("]::text[]");
+            params.put("attrTerms" + t, attribute.getValue().stream().map(v -> attribute.getKey() + "=" + v).toList());
+            t++;
+        }
         if (tsquery != null) {
             candidates.append(" and p.search @@ to_tsquery('simple', :tsquery)");
         }
