@@ -8,7 +8,7 @@
 #            order-events, and that orders placed afterwards still get exactly one e-mail and their points.
 # Talks only to the gateway and the mail server on loopback. Every wait is bounded.
 #
-# Needs: curl, jq; env GATEWAY (http://127.0.0.1:18080), IMAP_PORT, ADMIN_EMAIL, ADMIN_PASSWORD, and
+# Needs: curl, jq; env GATEWAY (http://127.0.0.1:38080), IMAP_PORT, ADMIN_EMAIL, ADMIN_PASSWORD, and
 # COMPOSE_FILES (the -f arguments of docker-compose) and COMPOSE (docker-compose or "docker compose").
 set -euo pipefail
 
