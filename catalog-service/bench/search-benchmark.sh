@@ -12,7 +12,7 @@ CATALOG_URL=${CATALOG_URL:-http://localhost:8082}
 PRODUCTS=${BENCH_PRODUCTS:-100000}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-10s}
-CONNECTIONS=${BENCH_CONNECTIONS:-4}
+CONNECTIONS=${BENCH_CONNECTIONS:-"1 4"}
 THREADS=${BENCH_THREADS:-2}
 QUERY=${BENCH_QUERY:-"/api/products?q=organic&category=apparel&minPrice=20&maxPrice=150&attr.colour=navy&inStock=true&size=20"}
 CLEANUP=${BENCH_CLEANUP:-false}
@@ -61,21 +61,27 @@ psql -Atqc "select 'catalogue: ' || count(*) || ' products, ' || (select count(*
 say "Query: $QUERY"
 curl -fsS "$CATALOG_URL$QUERY" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("  totalElements:", r["page"]["totalElements"], "| category facets:", len(r["facets"]["categories"]), "| attribute facets:", sorted(r["facets"]["attributes"]))'
 
-run() { # label url -> prints one result line
-  local label=$1 url=$2 out
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
+run() { # label connections url -> prints one result line
+  local label=$1 connections=$2 url=$3 out threads=$THREADS
+  (( threads > connections )) && threads=$connections
+  wrk -t"$threads" -c"$connections" -d"$WARMUP" "$url" >/dev/null
+  out=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$url")
   local p50 p99 rps non2xx
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  printf '%-8s p50 %-9s p99 %-9s throughput %8s req/s   errors %s\n' "$label" "$p50" "$p99" "$rps" "${non2xx:-0}"
+  printf '%-8s %2s conn  p50 %-9s p99 %-9s throughput %8s req/s   errors %s\n' "$label" "$connections" "$p50" "$p99" \
+    "$rps" "${non2xx:-0}"
 }
 
-say "Each target: warm-up $WARMUP, then $DURATION with $CONNECTIONS connections on $THREADS threads."
-run direct "$CATALOG_URL$QUERY"
-run gateway "$GATEWAY_URL$QUERY"
+say "Each run: warm-up $WARMUP, then $DURATION (wrk, closed loop; connections: $CONNECTIONS)."
+say "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for connections in $CONNECTIONS; do
+  run direct "$connections" "$CATALOG_URL$QUERY"
+  run gateway "$connections" "$GATEWAY_URL$QUERY"
+done
+say "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [[ $CLEANUP == true ]]; then
   say "Removing the generated products..."

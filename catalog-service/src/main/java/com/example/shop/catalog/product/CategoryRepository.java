@@ -68,6 +68,14 @@ public class CategoryRepository {
                     .param("oldPath", before.path())
                     .param("oldPrefix", ProductRepository.escapeLike(before.path()) + "/%")
                     .update();
+            // The products of the moved subtree have new ancestors, hence new category terms.
+            jdbc.sql("""
+                    update product set filter_terms = product_filter_terms(id)
+                    where category_id in (select id from category where path = :path or path like :prefix)
+                    """)
+                    .param("path", after.path())
+                    .param("prefix", ProductRepository.escapeLike(after.path()) + "/%")
+                    .update();
         }
     }
 

@@ -189,10 +189,10 @@ public class ProductRepository {
                 .update();
     }
 
-    /** Recomputes the product's full-text document and attribute terms from its own fields and all its variants. */
+    /** Recomputes the product's full-text document and filter terms from its fields, category and variants. */
     public void refreshSearch(ProductId id) {
         jdbc.sql("""
-                update product set search = product_search_document(id), attribute_terms = product_attribute_terms(id)
+                update product set search = product_search_document(id), filter_terms = product_filter_terms(id)
                 where id = :id
                 """).param("id", id.value()).update();
     }
