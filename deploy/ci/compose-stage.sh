@@ -38,6 +38,7 @@ install_tools() {
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   command -v jq >/dev/null || missing+=(jq)
   command -v curl >/dev/null || missing+=(curl)
+  command -v openssl >/dev/null || missing+=(openssl)
   ((${#missing[@]} == 0)) && return 0
   if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
     skip_or_fail "missing ${missing[*]} and cannot install them (needs root and apt-get)"
@@ -101,6 +102,9 @@ set -a
 # shellcheck source=ci.env
 . "$CI_ENV"
 set +a
+# A throw-away signing key for this run, exported so every later compose command sees it too.
+SHOP_JWT_PRIVATE_KEY=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | grep -v -- ----- | tr -d '\n')
+export SHOP_JWT_PRIVATE_KEY
 log "$COMPOSE $COMPOSE_FILES up -d --build"
 UP_LOG=$(mktemp)
 compose up -d --build >"$UP_LOG" 2>&1 || { tail -n 80 "$UP_LOG"; exit 1; }
