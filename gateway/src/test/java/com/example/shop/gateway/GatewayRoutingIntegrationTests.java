@@ -86,7 +86,7 @@ class GatewayRoutingIntegrationTests {
 
     @Test
     void protectedRouteWithoutTokenIsRejectedWith401ProblemAndNeverReachesTheService() {
-        client.get().uri("/api/cart").exchange()
+        client.get().uri("/api/orders").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -94,7 +94,31 @@ class GatewayRoutingIntegrationTests {
                 .jsonPath("$.type").isEqualTo("about:blank")
                 .jsonPath("$.title").isEqualTo("Unauthorized")
                 .jsonPath("$.status").isEqualTo(401);
-        assertThat(carts.receivedOn("/api/cart")).isEmpty();
+        assertThat(orders.receivedOn("/api/orders")).isEmpty();
+    }
+
+    @Test
+    void cartRoutesAreOpenWithoutTokenSoGuestsCanShopWithACartToken() {
+        client.get().uri("/api/cart").header("X-Cart-Token", "guest-cart-token").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("cart-service");
+        client.post().uri("/api/cart/items").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("cart-service");
+
+        // Other tests reach /api/cart with a token; this one's request is the one without.
+        assertThat(carts.receivedOn("/api/cart")).anySatisfy(received -> assertThat(received.authorization()).isNull());
+    }
+
+    @Test
+    void cartRouteWithATokenThatDoesNotVerifyIsStillRejectedWith401AndNeverReachesTheService() {
+        String path = "/api/cart/items/" + UUID.randomUUID();
+        client.delete().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*invalid_token.*");
+
+        assertThat(carts.receivedOn(path)).isEmpty();
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway checks every bearer token before routing (the services check it again). Stateless: no session,
+ * The gateway checks every bearer token before routing (the services check it again). The cart routes are open
+ * so that guests can shop with a cart token; a bearer token sent to them is still verified. Stateless: no session,
  * no CSRF token, no saved requests. The JWKS is read from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}
  * on the first token, not at startup.
  */
@@ -42,6 +43,10 @@ class SecurityConfiguration {
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.POST, "/api/customers", "/api/auth/token").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
+                        // Guests fill carts before they have an account: cart-service decides, per request, whether
+                        // a bearer token or its own X-Cart-Token is needed. A bearer token that is sent is still
+                        // checked here (an invalid one is 401 before routing).
+                        .pathMatchers("/api/cart", "/api/cart/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
