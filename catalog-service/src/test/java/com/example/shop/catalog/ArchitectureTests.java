@@ -16,6 +16,7 @@ class ArchitectureTests {
     static final ArchRule domainCodeHasNoWebOrMessagingTypes = noClasses()
             .that().resideInAPackage("com.example.shop.catalog..")
             .and().resideOutsideOfPackage("..web..")
+            .and().resideOutsideOfPackage("..messaging..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
                     "org.springframework.http..", "jakarta.servlet..", "org.springframework.security..",
                     "org.springframework.kafka..", "org.apache.kafka..");
@@ -24,6 +25,11 @@ class ArchitectureTests {
     static final ArchRule onlyAdaptersUseTheWebAdapters = noClasses()
             .that().resideOutsideOfPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("com.example.shop.catalog..web..");
+
+    @ArchTest
+    static final ArchRule webAdaptersHaveNoKafkaTypes = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..");
 
     @ArchTest
     static final ArchRule controllersArePackagePrivate = classes()

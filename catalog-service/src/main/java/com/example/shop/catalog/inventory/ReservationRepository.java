@@ -1,5 +1,7 @@
 package com.example.shop.catalog.inventory;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +28,15 @@ class ReservationRepository {
      *
      * @return {@code true} when this transaction created the reservation
      */
-    boolean claim(OrderId orderId, ReservationStatus status) {
+    boolean claim(OrderId orderId, ReservationStatus status, Instant expiresAt) {
         return jdbc.sql("""
-                insert into reservation (order_id, status, created_at, updated_at)
-                values (:orderId, :status, now(), now())
+                insert into reservation (order_id, status, expires_at, created_at, updated_at)
+                values (:orderId, :status, :expiresAt, now(), now())
                 on conflict (order_id) do nothing
                 """)
                 .param("orderId", orderId.value())
                 .param("status", status.name())
+                .param("expiresAt", Timestamp.from(expiresAt))
                 .update() == 1;
     }
 
@@ -68,6 +71,25 @@ class ReservationRepository {
                 .param("from", from.name())
                 .param("orderId", orderId.value())
                 .update() == 1;
+    }
+
+    /**
+     * Locks up to {@code limit} RESERVED reservations whose expiry has passed, oldest first. Rows another
+     * transaction holds (another replica's expiry job, a release or commit in progress) are skipped, not
+     * waited for, so concurrent jobs share the work and never expire the same reservation.
+     */
+    List<OrderId> lockDue(Instant now, int limit) {
+        return jdbc.sql("""
+                select order_id from reservation
+                where status = 'RESERVED' and expires_at <= :now
+                order by expires_at
+                limit :limit
+                for update skip locked
+                """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> new OrderId(rs.getObject("order_id", UUID.class)))
+                .list();
     }
 
     Optional<ReservationStatus> status(OrderId orderId) {

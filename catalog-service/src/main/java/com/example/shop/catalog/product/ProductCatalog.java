@@ -192,16 +192,49 @@ public class ProductCatalog {
 
     /**
      * Sets the stock of a sellable id (the first API version's {@code PUT /api/products/{id}/stock}, where the
-     * id is a product id, i.e. its default variant, or any variant id).
+     * id is a product id, i.e. its default variant, or any variant id). {@code available} is what can be sold
+     * now: units held by reservations stay reserved, so on hand becomes {@code available + reserved}; the
+     * change is written to the ledger as ADJUSTED.
      */
     public Product setStock(VariantId variantId, int available) {
         if (available < 0) {
             throw new InvalidCatalogDataException("available must not be negative");
         }
-        if (!products.setAvailable(variantId, available)) {
-            throw new ProductNotFoundException(variantId.asProductId());
+        return tx.execute(status -> {
+            StockLevel locked = products.lockStock(variantId)
+                    .orElseThrow(() -> new ProductNotFoundException(variantId.asProductId()));
+            products.adjustAvailable(locked, available);
+            return products.findByVariant(variantId).orElseThrow();
+        });
+    }
+
+    /**
+     * Sets the units on hand of a variant (after a delivery or a stock count); what can be sold becomes on
+     * hand minus reserved. On hand below the reserved units fails with {@link StockBelowReservedException}
+     * and changes nothing: those units are promised to orders.
+     */
+    public StockLevel setOnHand(VariantId variantId, int onHand) {
+        if (onHand < 0) {
+            throw new InvalidCatalogDataException("onHand must not be negative");
         }
-        return products.findByVariant(variantId).orElseThrow();
+        return tx.execute(status -> {
+            StockLevel locked = products.lockStock(variantId).orElseThrow(() -> new VariantNotFoundException(variantId));
+            if (onHand < locked.reserved()) {
+                throw new StockBelowReservedException(variantId, onHand, locked.reserved());
+            }
+            products.adjustAvailable(locked, onHand - locked.reserved());
+            return products.stock(variantId).orElseThrow();
+        });
+    }
+
+    public StockLevel stock(VariantId variantId) {
+        return products.stock(variantId).orElseThrow(() -> new VariantNotFoundException(variantId));
+    }
+
+    /** The variant's latest stock movements, newest first (at most {@code limit}). */
+    public List<StockMovement> movements(VariantId variantId, int limit) {
+        stock(variantId);
+        return products.movements(variantId, limit);
     }
 
     /** A category named in a request body: an unknown one makes the request invalid (400), not "not found". */

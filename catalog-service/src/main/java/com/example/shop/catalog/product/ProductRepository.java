@@ -197,39 +197,128 @@ public class ProductRepository {
                 """).param("id", id.value()).update();
     }
 
-    /** Sets a variant's stock; {@code false} when there is no such variant. */
-    public boolean setAvailable(VariantId id, int available) {
-        return jdbc.sql("update variant set available = :available, updated_at = now() where id = :id")
-                .param("available", available)
+    /**
+     * Locks a variant's stock row for the rest of the transaction and reads its figures, so an adjustment
+     * computes its ledger delta from figures no reservation can change underneath it.
+     */
+    public Optional<StockLevel> lockStock(VariantId id) {
+        return jdbc.sql("select id, sku, on_hand, reserved, available from variant where id = :id for update")
                 .param("id", id.value())
+                .query((rs, row) -> stockLevel(rs))
+                .optional();
+    }
+
+    public Optional<StockLevel> stock(VariantId id) {
+        return jdbc.sql("select id, sku, on_hand, reserved, available from variant where id = :id")
+                .param("id", id.value())
+                .query((rs, row) -> stockLevel(rs))
+                .optional();
+    }
+
+    /**
+     * Sets what can be sold now to {@code available}, keeping the reserved units, and records the change of
+     * on hand as ADJUSTED. Call with the row locked by {@link #lockStock}.
+     */
+    public void adjustAvailable(StockLevel locked, int available) {
+        int delta = available - locked.available();
+        if (delta == 0) {
+            return;
+        }
+        jdbc.sql("""
+                with changed as (
+                    update variant set available = :available, updated_at = now() where id = :id returning id
+                )
+                insert into stock_movement (variant_id, delta_on_hand, delta_reserved, reason)
+                select id, :delta, 0, 'ADJUSTED' from changed
+                """)
+                .param("available", available)
+                .param("delta", delta)
+                .param("id", locked.variantId().value())
+                .update();
+    }
+
+    /** The variant's most recent stock movements, newest first. */
+    public List<StockMovement> movements(VariantId id, int limit) {
+        return jdbc.sql("""
+                select id, delta_on_hand, delta_reserved, reason, order_id, at from stock_movement
+                where variant_id = :id order by id desc limit :limit
+                """)
+                .param("id", id.value())
+                .param("limit", limit)
+                .query((rs, row) -> new StockMovement(rs.getLong("id"), rs.getInt("delta_on_hand"),
+                        rs.getInt("delta_reserved"), StockMovement.Reason.valueOf(rs.getString("reason")),
+                        rs.getObject("order_id", UUID.class), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Reserves {@code quantity} units of a variant for an order if, and only if, that many are available and
+     * its product is ACTIVE: available goes down and reserved up by the same amount, and the ledger row is
+     * written by the same statement. The condition and the change are one statement, so concurrent
+     * reservations can never take more than there is.
+     *
+     * @param id the sellable id (a variant id; what the reservation contract calls a product id)
+     * @return {@code true} when the stock was reserved
+     */
+    public boolean reserve(ProductId id, int quantity, UUID orderId) {
+        return jdbc.sql("""
+                with changed as (
+                    update variant set available = available - :quantity, reserved = reserved + :quantity,
+                                       updated_at = now()
+                    where id = :id and available >= :quantity
+                      and exists (select 1 from product p where p.id = variant.product_id and p.status = 'ACTIVE')
+                    returning id
+                )
+                insert into stock_movement (variant_id, delta_on_hand, delta_reserved, reason, order_id)
+                select id, 0, :quantity, 'RESERVED', :orderId from changed
+                """)
+                .param("quantity", quantity)
+                .param("id", id.value())
+                .param("orderId", orderId)
                 .update() == 1;
     }
 
     /**
-     * Takes {@code quantity} units of a variant if, and only if, that many are available and its product is
-     * ACTIVE; the condition and the decrement are one statement, so concurrent reservations can never take more
-     * than there is.
-     *
-     * @param id the sellable id (a variant id; what the reservation contract calls a product id)
-     * @return {@code true} when the stock was taken
+     * Gives reserved units back to what can be sold (also to a product archived in the meantime), as RELEASED
+     * or EXPIRED. The reserved figure can never go below zero (CHECK), so a bug that gave back twice would fail
+     * the transaction rather than invent stock.
      */
-    public boolean take(ProductId id, int quantity) {
-        return jdbc.sql("""
-                update variant set available = available - :quantity, updated_at = now()
-                where id = :id and available >= :quantity
-                  and exists (select 1 from product p where p.id = variant.product_id and p.status = 'ACTIVE')
+    public void unreserve(ProductId id, int quantity, StockMovement.Reason reason, UUID orderId) {
+        jdbc.sql("""
+                with changed as (
+                    update variant set available = available + :quantity, reserved = reserved - :quantity,
+                                       updated_at = now()
+                    where id = :id returning id
+                )
+                insert into stock_movement (variant_id, delta_on_hand, delta_reserved, reason, order_id)
+                select id, 0, -:quantity, :reason, :orderId from changed
                 """)
                 .param("quantity", quantity)
                 .param("id", id.value())
-                .update() == 1;
+                .param("reason", reason.name())
+                .param("orderId", orderId)
+                .update();
     }
 
-    /** Puts {@code quantity} units of a variant back (also for a product archived in the meantime). */
-    public void giveBack(ProductId id, int quantity) {
-        jdbc.sql("update variant set available = available + :quantity, updated_at = now() where id = :id")
+    /** The order's reserved units leave stock for good: on hand and reserved both go down. */
+    public void commitReserved(ProductId id, int quantity, UUID orderId) {
+        jdbc.sql("""
+                with changed as (
+                    update variant set reserved = reserved - :quantity, updated_at = now()
+                    where id = :id returning id
+                )
+                insert into stock_movement (variant_id, delta_on_hand, delta_reserved, reason, order_id)
+                select id, -:quantity, -:quantity, 'COMMITTED', :orderId from changed
+                """)
                 .param("quantity", quantity)
                 .param("id", id.value())
+                .param("orderId", orderId)
                 .update();
+    }
+
+    private static StockLevel stockLevel(ResultSet rs) throws SQLException {
+        return new StockLevel(new VariantId(rs.getObject("id", UUID.class)), rs.getString("sku"), rs.getInt("on_hand"),
+                rs.getInt("reserved"), rs.getInt("available"));
     }
 
     static String escapeLike(String text) {

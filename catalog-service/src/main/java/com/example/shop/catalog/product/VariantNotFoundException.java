@@ -6,4 +6,8 @@ public class VariantNotFoundException extends RuntimeException {
     public VariantNotFoundException(ProductId product, VariantId variant) {
         super("Product " + product + " has no variant " + variant + ".");
     }
+
+    public VariantNotFoundException(VariantId variant) {
+        super("Variant " + variant + " not found.");
+    }
 }

@@ -19,6 +19,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return ResourceServer.build(http, rules -> rules
+                // Stock figures and the ledger are for administrators, although other catalogue reads are open.
+                .requestMatchers("/api/products/variants/*/stock", "/api/products/variants/*/stock/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                 .requestMatchers("/internal/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()

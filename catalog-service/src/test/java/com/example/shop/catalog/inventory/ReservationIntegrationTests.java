@@ -24,6 +24,7 @@ import com.example.shop.catalog.CatalogIntegrationTest;
 import com.example.shop.catalog.product.Money;
 import com.example.shop.catalog.product.NewProduct;
 import com.example.shop.catalog.product.ProductCatalog;
+import com.example.shop.catalog.product.VariantId;
 
 class ReservationIntegrationTests extends CatalogIntegrationTest {
 
@@ -104,7 +105,7 @@ class ReservationIntegrationTests extends CatalogIntegrationTest {
         UUID product = product(1);
         UUID order = UUID.randomUUID();
         assertThat(reserve(order, line(product, 2)).status()).isEqualTo("REJECTED");
-        jdbc.sql("update variant set available = 10 where id = ?").param(product).update();
+        catalog.setStock(new VariantId(product), 10);
 
         assertThat(reserve(order, line(product, 2)).status()).isEqualTo("REJECTED");
 

@@ -34,4 +34,10 @@ class ReservationController {
         var status = reservations.release(new OrderId(orderId));
         return new ReservationResponse(orderId, status.map(Enum::name).orElse("UNKNOWN"));
     }
+
+    @PostMapping("/{orderId}/commit")
+    ReservationResponse commit(@PathVariable UUID orderId) {
+        var status = reservations.commit(new OrderId(orderId));
+        return new ReservationResponse(orderId, status.map(Enum::name).orElse("UNKNOWN"));
+    }
 }

@@ -13,6 +13,7 @@ import com.example.shop.catalog.product.DuplicateSkuException;
 import com.example.shop.catalog.product.InvalidCatalogDataException;
 import com.example.shop.catalog.product.ProductNotFoundException;
 import com.example.shop.catalog.product.StatusTransitionException;
+import com.example.shop.catalog.product.StockBelowReservedException;
 import com.example.shop.catalog.product.VariantNotFoundException;
 
 /**
@@ -28,7 +29,8 @@ class CatalogProblems {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
     }
 
-    @ExceptionHandler({ DuplicateSkuException.class, DuplicateCategoryException.class, StatusTransitionException.class })
+    @ExceptionHandler({ DuplicateSkuException.class, DuplicateCategoryException.class, StatusTransitionException.class,
+            StockBelowReservedException.class })
     ProblemDetail conflict(RuntimeException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
     }
