@@ -13,7 +13,9 @@ import com.example.shop.platform.testsupport.TestTokens;
  * The running service on a random port with a real PostgreSQL, a real Kafka broker and a test JWKS. Only the infrastructure is
  * shared (so every integration test class reuses one application context); fixtures stay in the tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The reservation expiry job runs often, so tests that back-date a reservation see it expire within a second.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shop.inventory.expiry-interval=200ms")
 @AutoConfigureRestTestClient
 public abstract class CatalogIntegrationTest {
 
