@@ -46,9 +46,15 @@ public final class CatalogStub {
 
     /** Puts a product in the stub catalogue, or changes it. */
     public UUID put(UUID id, String sku, String name, String price) {
+        return put(id, sku, name, price, 10);
+    }
+
+    /** Puts a product with this many units in stock in the stub catalogue, or changes it. */
+    public UUID put(UUID id, String sku, String name, String price, int available) {
         products.put(id, """
                 {"id":"%s","sku":"%s","name":"%s","description":"A test product.","category":"test",\
-                "price":{"amount":"%s","currency":"EUR"},"available":10}""".formatted(id, sku, name, price));
+                "price":{"amount":"%s","currency":"EUR"},"available":%d,"productId":"%s","status":"ACTIVE",\
+                "attributes":{}}""".formatted(id, sku, name, price, available, id));
         return id;
     }
 

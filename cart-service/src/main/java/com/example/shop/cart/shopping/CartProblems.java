@@ -29,4 +29,19 @@ public final class CartProblems {
                     + " would exceed that.");
         }
     }
+
+    /** A new line would take the cart beyond its most lines. */
+    public static class LineLimitExceededException extends RuntimeException {
+        public LineLimitExceededException(int maxLines) {
+            super("A cart holds at most " + maxLines + " lines; remove one before adding another product.");
+        }
+    }
+
+    /** No cart has the guest's cart token: it was never issued, has expired, or was merged on login. */
+    public static class CartNotFoundException extends RuntimeException {
+        public CartNotFoundException() {
+            super("No cart for this cart token; it may have expired or been merged into a customer's cart. "
+                    + "Send the request without X-Cart-Token to start a new cart.");
+        }
+    }
 }

@@ -58,18 +58,31 @@ class CartIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    void requiresATokenForEveryCartEndpoint() {
+    void requiresATokenOrACartTokenToReadOrChangeACart() {
         client.get().uri("/api/cart").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        client.post().uri("/api/cart/items").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("productId", UUID.randomUUID(), "quantity", 1)).exchange()
-                .expectStatus().isUnauthorized();
         client.put().uri("/api/cart/items/{id}", UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("quantity", 1)).exchange()
                 .expectStatus().isUnauthorized();
         client.delete().uri("/api/cart/items/{id}", UUID.randomUUID()).exchange().expectStatus().isUnauthorized();
         client.delete().uri("/api/cart").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/cart/merge").header("X-Cart-Token", "some-token").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void answersAnInvalidBearerTokenWith401EvenWhereAGuestWouldBeLetIn() {
+        UUID mug = catalog.add("MUG-009", "Tin mug", "7.00");
+        client.post().uri("/api/cart/items").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("productId", mug, "quantity", 1)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/api/cart").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
+                .header("X-Cart-Token", "some-token").exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(jdbc.sql("select count(*) from cart_line where product_id = ?").param(mug)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -242,7 +255,12 @@ class CartIntegrationTests {
 
         cart(ada).jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].productId").isEqualTo(kept.toString())
-                .jsonPath("$.total.amount").isEqualTo("89.90");
+                .jsonPath("$.total.amount").isEqualTo("89.90")
+                .jsonPath("$.unavailableItems.length()").isEqualTo(1)
+                .jsonPath("$.unavailableItems[0].productId").isEqualTo(gone.toString())
+                .jsonPath("$.unavailableItems[0].sku").isEqualTo("OUT-009")
+                .jsonPath("$.unavailableItems[0].available").isEqualTo(false)
+                .jsonPath("$.unavailableItems[0].problem").isEqualTo("UNAVAILABLE");
     }
 
     @Test
@@ -322,8 +340,7 @@ class CartIntegrationTests {
     }
 
     private long storedLines(UUID customer) {
-        return jdbc.sql("select count(*) from cart_line where customer_id = ?").param(customer)
-                .query(Long.class).single();
+        return StoredCarts.lines(jdbc, customer);
     }
 
     private static String bearer(UUID customer) {

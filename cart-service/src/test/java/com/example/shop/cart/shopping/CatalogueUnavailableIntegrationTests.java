@@ -48,7 +48,7 @@ class CatalogueUnavailableIntegrationTests {
     @Test
     void answersReadingACartWithServiceUnavailableWhenTheCatalogueIsDown() {
         UUID ada = UUID.randomUUID();
-        jdbc.sql("insert into cart_line values (?, ?, 1, now(), now())").params(ada, UUID.randomUUID()).update();
+        StoredCarts.customerCartWithLine(jdbc, ada, UUID.randomUUID(), 1);
 
         long started = System.nanoTime();
         client.get().uri("/api/cart").header(HttpHeaders.AUTHORIZATION, bearer(ada)).exchange()
@@ -69,35 +69,33 @@ class CatalogueUnavailableIntegrationTests {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
-        assertThat(jdbc.sql("select count(*) from cart_line where customer_id = ?").param(ada)
-                .query(Long.class).single()).isZero();
+        assertThat(StoredCarts.lines(jdbc, ada)).isZero();
     }
 
     @Test
     void answersChangingAQuantityWithServiceUnavailableAndChangesNothing() {
         UUID ada = UUID.randomUUID();
         UUID product = UUID.randomUUID();
-        jdbc.sql("insert into cart_line values (?, ?, 2, now(), now())").params(ada, product).update();
+        StoredCarts.customerCartWithLine(jdbc, ada, product, 2);
 
         client.put().uri("/api/cart/items/{id}", product).header(HttpHeaders.AUTHORIZATION, bearer(ada))
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("quantity", 0))
                 .exchange()
                 .expectStatus().isEqualTo(503);
 
-        assertThat(jdbc.sql("select quantity from cart_line where customer_id = ?").param(ada)
-                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select l.quantity from cart_line l join cart c on c.id = l.cart_id where c.customer_id = ?")
+                .param(ada).query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
     void stillEmptiesACartWithoutTheCatalogue() {
         UUID ada = UUID.randomUUID();
-        jdbc.sql("insert into cart_line values (?, ?, 1, now(), now())").params(ada, UUID.randomUUID()).update();
+        StoredCarts.customerCartWithLine(jdbc, ada, UUID.randomUUID(), 1);
 
         client.delete().uri("/api/cart").header(HttpHeaders.AUTHORIZATION, bearer(ada)).exchange()
                 .expectStatus().isNoContent();
 
-        assertThat(jdbc.sql("select count(*) from cart_line where customer_id = ?").param(ada)
-                .query(Long.class).single()).isZero();
+        assertThat(StoredCarts.lines(jdbc, ada)).isZero();
     }
 
     @Test

@@ -68,10 +68,11 @@ public final class CatalogClient implements Catalogue {
 
     /** The catalogue's product JSON; fields the cart does not use are ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProductJson(UUID id, String sku, String name, PriceJson price) {
+    record ProductJson(UUID id, String sku, String name, PriceJson price, Integer available) {
 
         CatalogueProduct toProduct() {
-            return new CatalogueProduct(new ProductId(id), sku, name, new Money(price.amount(), price.currency()));
+            return new CatalogueProduct(new ProductId(id), sku, name, new Money(price.amount(), price.currency()),
+                    available == null ? Integer.MAX_VALUE : available);
         }
     }
 
