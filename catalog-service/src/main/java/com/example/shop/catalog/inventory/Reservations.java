@@ -102,7 +102,10 @@ public class Reservations {
 
     /**
      * Commits a reservation's stock, once (the order was confirmed): RESERVED moves to COMMITTED and the units
-     * leave on hand and reserved together. A reservation that is not RESERVED is left as it is.
+     * leave on hand and reserved together. A confirmation that comes after the reservation EXPIRED (its stock
+     * went back) takes the units again from what is available, all lines or none, and then moves EXPIRED to
+     * COMMITTED; if they are gone it stays EXPIRED. Released, rejected and committed reservations are left as
+     * they are.
      *
      * @return the reservation's status afterwards; empty for an unknown order
      */
@@ -114,12 +117,24 @@ public class Reservations {
                 }
                 return Optional.of(ReservationStatus.COMMITTED);
             }
+            Object beforeLateCommit = status.createSavepoint();
+            if (reservations.transition(orderId, ReservationStatus.EXPIRED, ReservationStatus.COMMITTED)) {
+                for (ReservationLine line : sorted(reservations.lines(orderId))) {
+                    if (!products.commitAvailable(line.productId(), line.quantity(), orderId.value())) {
+                        status.rollbackToSavepoint(beforeLateCommit);
+                        // A paid order whose units were sold to someone else: a person has to sort it out.
+                        log.warn("Order {} was confirmed after its reservation expired and its stock is gone; "
+                                + "nothing was committed", orderId);
+                        return Optional.of(ReservationStatus.EXPIRED);
+                    }
+                }
+                status.releaseSavepoint(beforeLateCommit);
+                return Optional.of(ReservationStatus.COMMITTED);
+            }
+            status.releaseSavepoint(beforeLateCommit);
             Optional<ReservationStatus> current = reservations.status(orderId);
-            if (current.isPresent() && current.get() != ReservationStatus.COMMITTED) {
-                // Only possible if a confirmation arrives after the TTL or after a release; the order-service
-                // deadline (2 minutes) is far below the TTL, so this needs a person to look at it.
-                log.warn("Order {} was confirmed but its reservation is {}; no stock was committed", orderId,
-                        current.get());
+            if (current.isPresent() && current.get() == ReservationStatus.RELEASED) {
+                log.warn("Order {} was confirmed but its reservation was released; no stock was committed", orderId);
             }
             return current;
         });

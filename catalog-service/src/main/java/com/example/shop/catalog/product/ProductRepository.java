@@ -316,6 +316,28 @@ public class ProductRepository {
                 .update();
     }
 
+    /**
+     * Commits units straight from what can be sold, if that many are available (for a confirmation that
+     * arrives after its reservation expired): on hand and available go down, reserved is untouched.
+     *
+     * @return {@code true} when the units were committed
+     */
+    public boolean commitAvailable(ProductId id, int quantity, UUID orderId) {
+        return jdbc.sql("""
+                with changed as (
+                    update variant set available = available - :quantity, updated_at = now()
+                    where id = :id and available >= :quantity
+                    returning id
+                )
+                insert into stock_movement (variant_id, delta_on_hand, delta_reserved, reason, order_id)
+                select id, -:quantity, 0, 'COMMITTED', :orderId from changed
+                """)
+                .param("quantity", quantity)
+                .param("id", id.value())
+                .param("orderId", orderId)
+                .update() == 1;
+    }
+
     private static StockLevel stockLevel(ResultSet rs) throws SQLException {
         return new StockLevel(new VariantId(rs.getObject("id", UUID.class)), rs.getString("sku"), rs.getInt("on_hand"),
                 rs.getInt("reserved"), rs.getInt("available"));

@@ -149,10 +149,29 @@ class InventoryIntegrationTests extends CatalogIntegrationTest {
         assertThat(reserve(UUID.randomUUID(), line(variant, 4)).status()).isEqualTo("RESERVED");
 
         assertThat(release(order).status()).isEqualTo("EXPIRED");
+        // A late confirmation cannot take the units again either: they are reserved for the other order.
         assertThat(commit(order).status()).isEqualTo("EXPIRED");
 
         assertThat(stock.figures(variant)).isEqualTo(new Figures(4, 4, 0));
         assertThat(stock.movements(order, "RELEASED")).isZero();
+        stock.assertInvariant(variant);
+    }
+
+    @Test
+    void aConfirmationAfterExpiryCommitsTheUnitsAgainWhenTheyAreStillAvailable() {
+        UUID variant = stock.variant(6);
+        UUID order = UUID.randomUUID();
+        reserve(order, line(variant, 2));
+        stock.backdate(order);
+        reservations.expireDue(Instant.now());
+        await().atMost(Duration.ofSeconds(10)).until(() -> stock.status(order).equals("EXPIRED"));
+
+        assertThat(commit(order).status()).isEqualTo("COMMITTED");
+        assertThat(commit(order).status()).isEqualTo("COMMITTED");
+        assertThat(release(order).status()).isEqualTo("COMMITTED");
+
+        assertThat(stock.figures(variant)).isEqualTo(new Figures(4, 0, 4));
+        assertThat(stock.movements(order, "COMMITTED")).isOne();
         stock.assertInvariant(variant);
     }
 
