@@ -92,6 +92,17 @@ class ReservationRepository {
                 .list();
     }
 
+    /** EXPIRED back to RESERVED with a new expiry; {@code true} for exactly one of concurrent callers. */
+    boolean renewExpired(OrderId orderId, Instant expiresAt) {
+        return jdbc.sql("""
+                update reservation set status = 'RESERVED', expires_at = :expiresAt, updated_at = now()
+                where order_id = :orderId and status = 'EXPIRED'
+                """)
+                .param("expiresAt", Timestamp.from(expiresAt))
+                .param("orderId", orderId.value())
+                .update() == 1;
+    }
+
     Optional<ReservationStatus> status(OrderId orderId) {
         return jdbc.sql("select status from reservation where order_id = :orderId")
                 .param("orderId", orderId.value())

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.catalog.product.ProductId;
@@ -52,7 +53,9 @@ public class Reservations {
     /**
      * Reserves every line or none, until {@code shop.inventory.reservation-ttl} from now. Asking again for the
      * same order returns the first outcome and takes no more stock; an unknown product or too little stock
-     * gives REJECTED, which is recorded like RESERVED.
+     * gives REJECTED, which is recorded like RESERVED. Asking again after the reservation EXPIRED (an order
+     * that stayed PENDING longer than the TTL, retried by order-service's recovery) reserves its lines again
+     * if they are all available, else answers REJECTED and leaves it EXPIRED.
      */
     public ReservationStatus reserve(OrderId orderId, List<ReservationLine> requested) {
         if (requested.isEmpty()) {
@@ -62,7 +65,8 @@ public class Reservations {
         Instant expiresAt = clock.instant().plus(properties.reservationTtl());
         return tx.execute(status -> {
             if (!reservations.claim(orderId, ReservationStatus.RESERVED, expiresAt)) {
-                return reservations.status(orderId).orElseThrow();
+                ReservationStatus first = reservations.status(orderId).orElseThrow();
+                return first == ReservationStatus.EXPIRED ? renew(orderId, expiresAt, status) : first;
             }
             reservations.addLines(orderId, lines);
             // The updates lock variant rows; taking them in id order in every transaction means two
@@ -78,6 +82,22 @@ public class Reservations {
             status.releaseSavepoint(beforeStock);
             return ReservationStatus.RESERVED;
         });
+    }
+
+    private ReservationStatus renew(OrderId orderId, Instant expiresAt, TransactionStatus status) {
+        Object beforeRenewal = status.createSavepoint();
+        if (!reservations.renewExpired(orderId, expiresAt)) {
+            status.releaseSavepoint(beforeRenewal);
+            return reservations.status(orderId).orElseThrow();
+        }
+        for (ReservationLine line : sorted(reservations.lines(orderId))) {
+            if (!products.reserve(line.productId(), line.quantity(), orderId.value())) {
+                status.rollbackToSavepoint(beforeRenewal);
+                return ReservationStatus.REJECTED;
+            }
+        }
+        status.releaseSavepoint(beforeRenewal);
+        return ReservationStatus.RESERVED;
     }
 
     /**

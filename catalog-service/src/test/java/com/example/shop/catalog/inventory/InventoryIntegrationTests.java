@@ -176,6 +176,27 @@ class InventoryIntegrationTests extends CatalogIntegrationTest {
     }
 
     @Test
+    void aReservationRetriedAfterItExpiredReservesAgainOnlyIfTheUnitsAreStillAvailable() {
+        UUID variant = stock.variant(3);
+        UUID order = UUID.randomUUID();
+        reserve(order, line(variant, 2));
+        stock.backdate(order);
+        reservations.expireDue(Instant.now());
+        await().atMost(Duration.ofSeconds(10)).until(() -> stock.status(order).equals("EXPIRED"));
+        UUID other = UUID.randomUUID();
+        reserve(other, line(variant, 2));
+
+        assertThat(reserve(order, line(variant, 2)).status()).isEqualTo("REJECTED");
+        assertThat(stock.status(order)).isEqualTo("EXPIRED");
+        release(other);
+
+        assertThat(reserve(order, line(variant, 2)).status()).isEqualTo("RESERVED");
+        assertThat(reserve(order, line(variant, 2)).status()).isEqualTo("RESERVED");
+        assertThat(stock.figures(variant)).isEqualTo(new Figures(3, 2, 1));
+        stock.assertInvariant(variant);
+    }
+
+    @Test
     void committingTwiceTakesTheUnitsOutOfStockOnce() {
         UUID variant = stock.variant(10);
         UUID order = UUID.randomUUID();
