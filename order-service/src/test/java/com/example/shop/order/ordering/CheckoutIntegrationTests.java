@@ -41,6 +41,7 @@ import com.example.shop.contracts.order.OrderRejected;
 import com.example.shop.platform.messaging.EventEnvelope;
 import com.example.shop.platform.messaging.Events;
 import com.example.shop.platform.testsupport.TestKafka;
+import com.example.shop.platform.testsupport.TopicRecorder;
 import com.example.shop.platform.testsupport.TestPostgres;
 import com.example.shop.platform.testsupport.TestTokens;
 
@@ -65,7 +66,7 @@ class CheckoutIntegrationTests {
     private static final StubDownstreams downstreams = new StubDownstreams();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
-    private static OrderEventsRecorder events;
+    private static TopicRecorder events;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -79,7 +80,7 @@ class CheckoutIntegrationTests {
 
     @BeforeAll
     static void recordOrderEvents() {
-        events = new OrderEventsRecorder(TestKafka.bootstrapServers());
+        events = new TopicRecorder(OrderEvents.TOPIC);
     }
 
     @AfterAll
@@ -188,10 +189,10 @@ class CheckoutIntegrationTests {
 
     /** Waits for the order's first event, then makes sure no second one follows. */
     private EventEnvelope onlyEventOf(UUID orderId) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !events.eventsOf(orderId).isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !events.withKey(orderId.toString()).isEmpty());
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
-                .until(() -> events.eventsOf(orderId).size() == 1);
-        ConsumerRecord<String, String> record = events.eventsOf(orderId).getFirst();
+                .until(() -> events.withKey(orderId.toString()).size() == 1);
+        ConsumerRecord<String, String> record = events.withKey(orderId.toString()).getFirst();
         EventEnvelope envelope = wire.read(record.value());
         assertThat(new String(record.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8))
                 .isEqualTo(envelope.type());

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
+import com.example.shop.platform.testsupport.TopicRecorder;
 
 /** What happens to records a listener cannot process: bounded retries and a dead-letter topic, or patience. */
 @SpringBootTest(classes = MessagingTestApplication.class, properties = {
@@ -33,6 +31,18 @@ import com.example.shop.platform.testsupport.TestPostgres;
         "spring.kafka.consumer.auto-offset-reset=earliest" })
 @ActiveProfiles(ScriptedListener.PROFILE)
 class ListenerErrorHandlingIntegrationTests {
+
+    private static TopicRecorder deadLetters;
+
+    @BeforeAll
+    static void recordDeadLetters() {
+        deadLetters = new TopicRecorder(ScriptedListener.TOPIC + "-dlt");
+    }
+
+    @AfterAll
+    static void stopRecording() {
+        deadLetters.close();
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -84,29 +94,12 @@ class ListenerErrorHandlingIntegrationTests {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.processed.contains(subject));
         assertThat(listener.deliveries.get(subject).get()).isEqualTo(ScriptedListener.OUTAGE_DELIVERIES + 1);
-        assertThat(deadLetters(subject, 0)).isEmpty();
+        assertThat(deadLetters.withKey(subject)).isEmpty();
     }
 
-    /** Reads the dead-letter topic from the start until {@code expected} records with the key arrived. */
+    /** The dead-letter records with the key, once {@code expected} have arrived (waiting at most 20 s). */
     private static List<String> deadLetters(String key, int expected) {
-        var props = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<String> found = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 3 : 20).toNanos();
-        try (var consumer = new KafkaConsumer<String, String>(props)) {
-            consumer.subscribe(List.of(ScriptedListener.TOPIC + "-dlt"));
-            while (System.nanoTime() < deadline && (expected == 0 || found.size() < expected)) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record.value());
-                    }
-                }
-            }
-        }
-        return found;
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.withKey(key).size() >= expected);
+        return deadLetters.valuesWithKey(key);
     }
 }

@@ -1,17 +1,16 @@
 package com.example.shop.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,10 +20,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
-
-import tools.jackson.databind.json.JsonMapper;
+import com.example.shop.platform.testsupport.TopicRecorder;
 
 class OutboxRelayIntegrationTests {
+
+    private static TopicRecorder topic;
+
+    @BeforeAll
+    static void recordTopic() {
+        topic = new TopicRecorder(TOPIC);
+    }
+
+    @AfterAll
+    static void stopRecording() {
+        topic.close();
+    }
 
     private static final String TOPIC = "outbox-test-events";
 
@@ -93,7 +103,7 @@ class OutboxRelayIntegrationTests {
             // The committed event is published after the rolled-back one would have been, so once it has
             // arrived the rolled-back one would have too.
             assertThat(readAll(committedKey, 1)).hasSize(1);
-            assertThat(readAll(key, 0)).isEmpty();
+            assertNothingArrivesFor(key);
             long rows = context.getBean(JdbcClient.class)
                     .sql("select count(*) from outbox_event where message_key = ?").param(key)
                     .query(Long.class).single();
@@ -120,7 +130,7 @@ class OutboxRelayIntegrationTests {
                     .single();
             assertThat(parked.getKey()).isTrue();
             assertThat(parked.getValue()).contains("RecordTooLarge");
-            assertThat(readAll(tooLargeKey, 0)).isEmpty();
+            assertNothingArrivesFor(tooLargeKey);
         }
     }
 
@@ -134,30 +144,14 @@ class OutboxRelayIntegrationTests {
         }
     }
 
-    /** Reads the topic from the start until {@code expected} records with the key arrived, or 10 s passed. */
+    /** The records with the key, once {@code expected} have arrived (waiting at most 10 s). */
     private static List<ConsumerRecord<String, String>> readAll(String key, int expected) {
-        var props = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 2 : 10).toNanos();
-        try (var consumer = new KafkaConsumer<String, String>(props)) {
-            consumer.subscribe(List.of(TOPIC));
-            while (System.nanoTime() < deadline && (expected == 0 || found.size() < expected)) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
+        await().atMost(Duration.ofSeconds(10)).until(() -> topic.withKey(key).size() >= expected);
+        return topic.withKey(key);
     }
 
-    static JsonMapper json() {
-        return JsonMapper.builder().build();
+    private static void assertNothingArrivesFor(String key) {
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> topic.withKey(key).isEmpty());
     }
+
 }
