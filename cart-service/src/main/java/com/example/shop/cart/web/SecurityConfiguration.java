@@ -30,6 +30,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return ResourceServer.build(http, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/cart/merge").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/cart", "/api/cart/items").permitAll()
                 .requestMatchers("/api/cart", "/api/cart/**").access(customerOrGuest())

@@ -58,6 +58,17 @@ class CartIntegrationTests {
     JdbcClient jdbc;
 
     @Test
+    void publishesItsApiAsOpenApiWithoutAToken() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("cart-service")
+                .jsonPath("$.paths['/api/cart/items'].post").exists()
+                .jsonPath("$.paths['/api/cart/merge'].post").exists()
+                .jsonPath("$.components.securitySchemes.cartToken.name").isEqualTo("X-Cart-Token");
+    }
+
+    @Test
     void requiresATokenOrACartTokenToReadOrChangeACart() {
         client.get().uri("/api/cart").exchange()
                 .expectStatus().isUnauthorized()
