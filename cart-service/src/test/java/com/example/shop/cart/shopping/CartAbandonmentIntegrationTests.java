@@ -26,6 +26,7 @@ import com.example.shop.platform.messaging.Events;
 import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 import com.example.shop.platform.testsupport.TestTokens;
+import com.example.shop.platform.testsupport.TopicRecorder;
 
 /**
  * The abandonment job with clocks in seconds, in a database of its own (its short guest TTL would otherwise
@@ -38,7 +39,7 @@ import com.example.shop.platform.testsupport.TestTokens;
 class CartAbandonmentIntegrationTests {
 
     static final CatalogStub catalog = CatalogStub.start();
-    static final CartEventsConsumer consumer = new CartEventsConsumer();
+    static final TopicRecorder consumer = new TopicRecorder(CartEvents.TOPIC);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -26,6 +26,7 @@ import com.example.shop.catalog.CatalogAdmin;
 import com.example.shop.catalog.CatalogIntegrationTest;
 import com.example.shop.contracts.catalog.CatalogEvents;
 import com.example.shop.platform.testsupport.TestTokens;
+import com.example.shop.platform.testsupport.TopicRecorder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,13 +43,13 @@ class ProductAdministrationIntegrationTests extends CatalogIntegrationTest {
     JdbcClient jdbc;
 
     CatalogAdmin admin;
-    CatalogEventsConsumer events;
+    TopicRecorder events;
     String category;
 
     @BeforeAll
     void setUp() {
         admin = new CatalogAdmin(client);
-        events = new CatalogEventsConsumer();
+        events = new TopicRecorder(CatalogEvents.TOPIC);
         category = admin.category("adm-" + UUID.randomUUID().toString().substring(0, 8), "Admin tests", null);
     }
 
