@@ -11,13 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +34,7 @@ import com.example.shop.catalog.product.StockBelowReservedException;
 import com.example.shop.catalog.product.VariantId;
 import com.example.shop.platform.testsupport.TestTokens;
 
-class InventoryIntegrationTests extends CatalogIntegrationTest {
+class InventoryIntegrationTests extends CatalogIntegrationTest implements ReservationCalls {
 
     @Autowired
     RestTestClient client;
@@ -56,7 +52,14 @@ class InventoryIntegrationTests extends CatalogIntegrationTest {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(50);
 
-    record Outcome(UUID orderId, String status) {
+    @Override
+    public RestTestClient client() {
+        return client;
+    }
+
+    @Override
+    public ExecutorService threads() {
+        return pool;
     }
 
     @AfterEach
@@ -374,54 +377,4 @@ class InventoryIntegrationTests extends CatalogIntegrationTest {
         assertThat(stock.figures(variant)).isEqualTo(new Figures(3, 0, 3));
     }
 
-    /** Runs {@code count} calls at once (released together by a latch) and returns their results. */
-    private List<Outcome> concurrently(int count, IndexedCall call) throws Exception {
-        var start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            Callable<Outcome> task = () -> {
-                start.await();
-                return call.run(index);
-            };
-            futures.add(pool.submit(task));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get(60, TimeUnit.SECONDS));
-        }
-        return outcomes;
-    }
-
-    @FunctionalInterface
-    interface IndexedCall {
-        Outcome run(int index);
-    }
-
-    private Outcome reserve(UUID order, Map<?, ?>... lines) {
-        return client.post().uri("/internal/reservations").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("orderId", order, "lines", List.of(lines)))
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody();
-    }
-
-    private Outcome release(UUID order) {
-        return client.post().uri("/internal/reservations/{id}/release", order)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody();
-    }
-
-    private Outcome commit(UUID order) {
-        return client.post().uri("/internal/reservations/{id}/commit", order)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody();
-    }
-
-    private static Map<String, Object> line(UUID productId, int quantity) {
-        return Map.of("productId", productId, "quantity", quantity);
-    }
 }

@@ -6,12 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,7 @@ import com.example.shop.catalog.product.NewProduct;
 import com.example.shop.catalog.product.ProductCatalog;
 import com.example.shop.catalog.product.VariantId;
 
-class ReservationIntegrationTests extends CatalogIntegrationTest {
+class ReservationIntegrationTests extends CatalogIntegrationTest implements ReservationCalls {
 
     @Autowired
     RestTestClient client;
@@ -39,7 +35,14 @@ class ReservationIntegrationTests extends CatalogIntegrationTest {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(20);
 
-    record Outcome(UUID orderId, String status) {
+    @Override
+    public RestTestClient client() {
+        return client;
+    }
+
+    @Override
+    public ExecutorService threads() {
+        return pool;
     }
 
     @AfterEach
@@ -201,50 +204,6 @@ class ReservationIntegrationTests extends CatalogIntegrationTest {
         assertThat(outcomes).extracting(Outcome::status).containsOnly("RESERVED");
         assertThat(available(a)).isEqualTo(80);
         assertThat(available(b)).isEqualTo(80);
-    }
-
-    /** Runs {@code count} calls at once (released together by a latch) and returns their results. */
-    private List<Outcome> concurrently(int count, IndexedCall call) throws Exception {
-        var start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            Callable<Outcome> task = () -> {
-                start.await();
-                return call.run(index);
-            };
-            futures.add(pool.submit(task));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get(30, TimeUnit.SECONDS));
-        }
-        return outcomes;
-    }
-
-    @FunctionalInterface
-    interface IndexedCall {
-        Outcome run(int index);
-    }
-
-    private Outcome reserve(UUID order, Map<?, ?>... lines) {
-        return client.post().uri("/internal/reservations").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("orderId", order, "lines", List.of(lines)))
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody();
-    }
-
-    private Outcome release(UUID order) {
-        return client.post().uri("/internal/reservations/{id}/release", order)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody();
-    }
-
-    private static Map<String, Object> line(UUID productId, int quantity) {
-        return Map.of("productId", productId, "quantity", quantity);
     }
 
     private UUID product(int available) {
