@@ -11,6 +11,12 @@ public final class OrderEvents {
 
     public static final String ORDER_CONFIRMED = "order.confirmed.v1";
     public static final String ORDER_REJECTED = "order.rejected.v1";
+    public static final String ORDER_CANCELLED = "order.cancelled.v1";
+    public static final String ORDER_SHIPPED = "order.shipped.v1";
+    public static final String ORDER_DELIVERED = "order.delivered.v1";
+    public static final String ORDER_RETURN_REQUESTED = "order.return_requested.v1";
+    public static final String ORDER_RETURN_RECEIVED = "order.return_received.v1";
+    public static final String ORDER_REFUNDED = "order.refunded.v1";
 
     private OrderEvents() {
     }
