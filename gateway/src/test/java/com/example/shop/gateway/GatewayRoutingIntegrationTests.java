@@ -34,6 +34,8 @@ class GatewayRoutingIntegrationTests {
     static final FakeService carts = FakeService.start("cart-service");
     static final FakeService orders = FakeService.start("order-service");
     static final FakeService notifications = FakeService.start("notification-service");
+    static final FakeService payments = FakeService.start("payment-service");
+    static final FakeService shipping = FakeService.start("shipping-service");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -43,6 +45,8 @@ class GatewayRoutingIntegrationTests {
         registry.add("SHOP_CART_URL", carts::url);
         registry.add("SHOP_ORDER_URL", orders::url);
         registry.add("SHOP_NOTIFICATION_URL", notifications::url);
+        registry.add("SHOP_PAYMENT_URL", payments::url);
+        registry.add("SHOP_SHIPPING_URL", shipping::url);
     }
 
     @AfterAll
@@ -52,6 +56,8 @@ class GatewayRoutingIntegrationTests {
         carts.stop();
         orders.stop();
         notifications.stop();
+        payments.stop();
+        shipping.stop();
     }
 
     @Autowired
@@ -170,6 +176,30 @@ class GatewayRoutingIntegrationTests {
     }
 
     @Test
+    void backOfficePathsGoToTheServiceThatOwnsTheData() {
+        String bearer = "Bearer " + TestTokens.admin();
+        UUID orderId = UUID.randomUUID();
+        expectRoutedTo("/api/admin/orders", bearer, "order-service");
+        expectRoutedTo("/api/admin/orders/" + orderId, bearer, "order-service");
+        expectRoutedTo("/api/admin/payments/" + orderId, bearer, "payment-service");
+        expectRoutedTo("/api/admin/shipments/" + orderId, bearer, "shipping-service");
+    }
+
+    @Test
+    void backOfficeNeedsTheAdminRoleBeforeAnythingIsRouted() {
+        client.get().uri("/api/admin/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + customerToken())
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/api/admin/payments/" + UUID.randomUUID()).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(orders.received()).noneMatch(r -> r.path().startsWith("/api/admin"));
+        assertThat(payments.received()).isEmpty();
+    }
+
+    @Test
     void ownNotificationsGoToNotificationServiceNotCustomerService() {
         String bearer = "Bearer " + customerToken();
         expectRoutedTo("/api/customers/me/notifications", bearer, "notification-service");
@@ -285,7 +315,7 @@ class GatewayRoutingIntegrationTests {
 
     private static List<FakeService.Received> allReceived() {
         var all = new ArrayList<FakeService.Received>();
-        for (FakeService service : new FakeService[] { customers, catalog, carts, orders, notifications }) {
+        for (FakeService service : new FakeService[] { customers, catalog, carts, orders, notifications, payments, shipping }) {
             all.addAll(service.received());
         }
         return all;

@@ -47,6 +47,7 @@ class SecurityConfiguration {
                         // a bearer token or its own X-Cart-Token is needed. A bearer token that is sent is still
                         // checked here (an invalid one is 401 before routing).
                         .pathMatchers("/api/cart", "/api/cart/**").permitAll()
+                        .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
