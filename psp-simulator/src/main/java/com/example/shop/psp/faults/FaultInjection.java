@@ -10,20 +10,19 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import com.example.shop.psp.SimulatorProperties;
 
 /**
- * Makes the provider slow ({@code psp.latency}) or flaky ({@code psp.failure-rate}) for every {@code /v1/**}
- * request, so clients' timeouts, retries and circuit breakers can be watched at work. An injected failure
+ * Makes the provider slow or flaky for every {@code /v1/**} request, as {@link FaultSettings} says at the time
+ * (from {@code psp.latency} and {@code psp.failure-rate}, changeable at runtime), so clients' timeouts, retries and circuit breakers can be watched at work. An injected failure
  * happens before the request is handled, so it is not stored under the idempotency key.
  */
 @Configuration(proxyBeanMethods = false)
 class FaultInjection implements WebMvcConfigurer {
 
-    private final SimulatorProperties properties;
+    private final FaultSettings settings;
 
-    FaultInjection(SimulatorProperties properties) {
-        this.properties = properties;
+    FaultInjection(FaultSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -36,14 +35,15 @@ class FaultInjection implements WebMvcConfigurer {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws Exception {
-            if (properties.latency().isPositive()) {
-                Thread.sleep(properties.latency());
+            FaultSettings.Faults faults = settings.current();
+            if (faults.latency().isPositive()) {
+                Thread.sleep(faults.latency());
             }
-            if (properties.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < properties.failureRate()) {
+            if (faults.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < faults.failureRate()) {
                 response.setStatus(500);
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.getWriter().write("""
-                        {"error":{"type":"api_error","message":"Simulated provider failure (psp.failure-rate)."}}""");
+                        {"error":{"type":"api_error","message":"Simulated provider failure (failure rate)."}}""");
                 return false;
             }
             return true;

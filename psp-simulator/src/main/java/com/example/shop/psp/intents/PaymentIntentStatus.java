@@ -3,8 +3,8 @@ package com.example.shop.psp.intents;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The statuses a simulated intent can reach: authorised and held, authorised and captured at once, or a hold
- * that was cancelled (the funds are free again).
+ * The statuses a simulated intent can reach: authorised and held, captured (at once or later; refunds keep it
+ * {@code succeeded}), or a hold that was cancelled (the funds are free again).
  */
 public enum PaymentIntentStatus {
     REQUIRES_CAPTURE("requires_capture"),
