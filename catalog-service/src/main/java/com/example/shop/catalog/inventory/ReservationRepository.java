@@ -103,6 +103,27 @@ class ReservationRepository {
                 .update() == 1;
     }
 
+    /**
+     * Reads the reservation's status and locks its row for the rest of the transaction, so the move decided
+     * from it cannot race with another move of the same reservation (they all update this row). The expiry job
+     * skips a locked row.
+     */
+    Optional<ReservationStatus> lock(OrderId orderId) {
+        return jdbc.sql("select status from reservation where order_id = :orderId for update")
+                .param("orderId", orderId.value())
+                .query((rs, row) -> ReservationStatus.valueOf(rs.getString("status")))
+                .optional();
+    }
+
+    /** Records units a shipment took out of the warehouse that the stock figures no longer had to give. */
+    void recordShortfall(OrderId orderId, ProductId variant, int quantity) {
+        jdbc.sql("insert into stock_shortfall (order_id, variant_id, quantity) values (:orderId, :variant, :quantity)")
+                .param("orderId", orderId.value())
+                .param("variant", variant.value())
+                .param("quantity", quantity)
+                .update();
+    }
+
     Optional<ReservationStatus> status(OrderId orderId) {
         return jdbc.sql("select status from reservation where order_id = :orderId")
                 .param("orderId", orderId.value())

@@ -19,16 +19,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.shop.catalog.product.ProductId;
 import com.example.shop.catalog.product.ProductRepository;
+import com.example.shop.catalog.product.StockLevel;
 import com.example.shop.catalog.product.StockMovement;
+import com.example.shop.catalog.product.VariantId;
 
 /**
  * Takes stock for orders, gives it back and commits it (F02 Inventory).
  *
  * <p>Invariants: per variant on hand = available + reserved and nothing is ever negative (conditional updates,
  * plus CHECKs in the table); a reservation takes all of its lines or none; each order id is reserved at most
- * once, and its reservation leaves RESERVED at most once (to RELEASED, EXPIRED or COMMITTED), whatever callers,
- * replicas and expiry jobs run concurrently: every move is a conditional update on the status in the same
- * transaction as the stock change and its ledger rows.
+ * once; reserved is exactly what RESERVED and CONFIRMED reservations hold; each move of a reservation happens
+ * at most once whatever callers, replicas, expiry jobs and redelivered events run concurrently: every move
+ * decides on the reservation's status read under a row lock (or a conditional update on it, for the expiry
+ * job) in the same transaction as the stock change and its ledger rows.
+ *
+ * <p>The order lifecycle: RESERVED -> CONFIRMED (order confirmed; no longer expires) -> COMMITTED (order
+ * shipped), or -> RELEASED (order rejected or cancelled), or RESERVED -> EXPIRED (not confirmed in time).
  */
 @Service
 public class Reservations {
@@ -66,7 +72,12 @@ public class Reservations {
         return tx.execute(status -> {
             if (!reservations.claim(orderId, ReservationStatus.RESERVED, expiresAt)) {
                 ReservationStatus first = reservations.status(orderId).orElseThrow();
-                return first == ReservationStatus.EXPIRED ? renew(orderId, expiresAt, status) : first;
+                return switch (first) {
+                    case EXPIRED -> renew(orderId, expiresAt, status);
+                    // A confirmed reservation still holds its stock; order-service only knows RESERVED|REJECTED.
+                    case CONFIRMED -> ReservationStatus.RESERVED;
+                    default -> first;
+                };
             }
             reservations.addLines(orderId, lines);
             // The updates lock variant rows; taking them in id order in every transaction means two
@@ -101,63 +112,174 @@ public class Reservations {
     }
 
     /**
-     * Gives a reservation's stock back, once (the order was rejected or cancelled): RESERVED moves to RELEASED
-     * in the same transaction as the stock update, and only if it is still RESERVED. Unknown, rejected,
-     * released, expired or committed reservations are left as they are.
+     * Gives a reservation's stock back, once (the order was rejected or cancelled): RESERVED or CONFIRMED moves
+     * to RELEASED in the same transaction as the stock update. Unknown, rejected, released, expired or
+     * committed reservations are left as they are.
      *
      * @return the reservation's status afterwards (EXPIRED for one whose stock the expiry job already gave
-     *     back); empty for an unknown order
+     *     back, COMMITTED for one whose order shipped); empty for an unknown order
      */
     public Optional<ReservationStatus> release(OrderId orderId) {
         return tx.execute(status -> {
-            if (reservations.transition(orderId, ReservationStatus.RESERVED, ReservationStatus.RELEASED)) {
-                for (ReservationLine line : sorted(reservations.lines(orderId))) {
-                    products.unreserve(line.productId(), line.quantity(), StockMovement.Reason.RELEASED,
-                            orderId.value());
-                }
+            Optional<ReservationStatus> current = reservations.lock(orderId);
+            if (current.isEmpty() || !current.get().holdsStock()) {
+                return current;
             }
-            return reservations.status(orderId);
+            reservations.setStatus(orderId, ReservationStatus.RELEASED);
+            for (ReservationLine line : sorted(reservations.lines(orderId))) {
+                products.unreserve(line.productId(), line.quantity(), StockMovement.Reason.RELEASED, orderId.value());
+            }
+            return Optional.of(ReservationStatus.RELEASED);
         });
     }
 
     /**
-     * Commits a reservation's stock, once (the order was confirmed): RESERVED moves to COMMITTED and the units
-     * leave on hand and reserved together. A confirmation that comes after the reservation EXPIRED (its stock
-     * went back) takes the units again from what is available, all lines or none, and then moves EXPIRED to
-     * COMMITTED; if they are gone it stays EXPIRED. Released, rejected and committed reservations are left as
-     * they are.
+     * Confirms a reservation, once (the order is paid for): RESERVED moves to CONFIRMED, its units stay
+     * reserved and it no longer expires. A confirmation that comes after the reservation EXPIRED (an order left
+     * PENDING longer than the TTL) reserves its units again from what is available, all lines or none, also of
+     * a product archived meanwhile; if they are gone it stays EXPIRED and the shipment settles it later.
+     * Released, rejected, confirmed and committed reservations are left as they are, so a confirmation read
+     * after the shipment (events out of order) changes nothing.
+     *
+     * @return the reservation's status afterwards; empty for an unknown order
+     */
+    public Optional<ReservationStatus> confirm(OrderId orderId) {
+        return tx.execute(status -> {
+            Optional<ReservationStatus> current = reservations.lock(orderId);
+            if (current.isEmpty()) {
+                log.warn("Order {} was confirmed but never reserved here; nothing to confirm", orderId);
+                return current;
+            }
+            switch (current.get()) {
+                case RESERVED -> {
+                    reservations.setStatus(orderId, ReservationStatus.CONFIRMED);
+                    return Optional.of(ReservationStatus.CONFIRMED);
+                }
+                case EXPIRED -> {
+                    Object beforeRenewal = status.createSavepoint();
+                    for (ReservationLine line : sorted(reservations.lines(orderId))) {
+                        if (!products.reserveForConfirmedOrder(line.productId(), line.quantity(), orderId.value())) {
+                            status.rollbackToSavepoint(beforeRenewal);
+                            // A paid order whose units were sold meanwhile: the shipment takes what is left, and
+                            // records the rest as a shortfall.
+                            log.warn("Order {} was confirmed after its reservation expired and its stock is gone; "
+                                    + "it stays EXPIRED", orderId);
+                            return current;
+                        }
+                    }
+                    status.releaseSavepoint(beforeRenewal);
+                    reservations.setStatus(orderId, ReservationStatus.CONFIRMED);
+                    return Optional.of(ReservationStatus.CONFIRMED);
+                }
+                case RELEASED -> {
+                    log.warn("Order {} was confirmed but its reservation was released; nothing is held for it", orderId);
+                    return current;
+                }
+                default -> {
+                    return current;
+                }
+            }
+        });
+    }
+
+    /**
+     * Commits a reservation's stock, once ({@code POST /internal/reservations/{orderId}/commit}): RESERVED or
+     * CONFIRMED moves to COMMITTED and the units leave on hand and reserved together. A commit that comes after
+     * the reservation EXPIRED (its stock went back) takes the units again from what is available, all lines or
+     * none, and then moves EXPIRED to COMMITTED; if they are gone it stays EXPIRED. Released, rejected and
+     * committed reservations are left as they are.
      *
      * @return the reservation's status afterwards; empty for an unknown order
      */
     public Optional<ReservationStatus> commit(OrderId orderId) {
         return tx.execute(status -> {
-            if (reservations.transition(orderId, ReservationStatus.RESERVED, ReservationStatus.COMMITTED)) {
-                for (ReservationLine line : sorted(reservations.lines(orderId))) {
-                    products.commitReserved(line.productId(), line.quantity(), orderId.value());
-                }
+            Optional<ReservationStatus> current = reservations.lock(orderId);
+            if (current.isEmpty()) {
+                return current;
+            }
+            if (current.get().holdsStock()) {
+                commitHeld(orderId);
                 return Optional.of(ReservationStatus.COMMITTED);
             }
-            Object beforeLateCommit = status.createSavepoint();
-            if (reservations.transition(orderId, ReservationStatus.EXPIRED, ReservationStatus.COMMITTED)) {
+            if (current.get() == ReservationStatus.EXPIRED) {
+                Object beforeLateCommit = status.createSavepoint();
                 for (ReservationLine line : sorted(reservations.lines(orderId))) {
                     if (!products.commitAvailable(line.productId(), line.quantity(), orderId.value())) {
                         status.rollbackToSavepoint(beforeLateCommit);
-                        // A paid order whose units were sold to someone else: a person has to sort it out.
-                        log.warn("Order {} was confirmed after its reservation expired and its stock is gone; "
+                        log.warn("Order {} was committed after its reservation expired and its stock is gone; "
                                 + "nothing was committed", orderId);
-                        return Optional.of(ReservationStatus.EXPIRED);
+                        return current;
                     }
                 }
                 status.releaseSavepoint(beforeLateCommit);
+                reservations.setStatus(orderId, ReservationStatus.COMMITTED);
                 return Optional.of(ReservationStatus.COMMITTED);
             }
-            status.releaseSavepoint(beforeLateCommit);
-            Optional<ReservationStatus> current = reservations.status(orderId);
-            if (current.isPresent() && current.get() == ReservationStatus.RELEASED) {
-                log.warn("Order {} was confirmed but its reservation was released; no stock was committed", orderId);
+            if (current.get() == ReservationStatus.RELEASED) {
+                log.warn("Order {} was committed but its reservation was released; no stock was committed", orderId);
             }
             return current;
         });
+    }
+
+    /**
+     * The order's parcel left the warehouse ({@code order.shipped.v1}): the reservation becomes COMMITTED,
+     * once. RESERVED or CONFIRMED units leave on hand and reserved together. The goods are gone whatever the
+     * books say, so a reservation that had EXPIRED or was RELEASED meanwhile still commits: each line takes its
+     * units from what is available; what is not available (sold again meanwhile) cannot come out of units other
+     * orders hold without breaking their reservations, so that part is recorded in {@code stock_shortfall}
+     * (and logged) for a stock count to settle, and the figures stay valid. Never fails for lack of stock, so
+     * the event is never retried for it. Committed, rejected and unknown reservations are left as they are.
+     *
+     * @return the reservation's status afterwards; empty for an unknown order
+     */
+    public Optional<ReservationStatus> ship(OrderId orderId) {
+        return tx.execute(status -> {
+            Optional<ReservationStatus> current = reservations.lock(orderId);
+            if (current.isEmpty()) {
+                log.warn("Order {} shipped but was never reserved here; no stock was taken", orderId);
+                return current;
+            }
+            switch (current.get()) {
+                case RESERVED, CONFIRMED -> commitHeld(orderId);
+                case EXPIRED, RELEASED -> {
+                    reservations.setStatus(orderId, ReservationStatus.COMMITTED);
+                    for (ReservationLine line : sorted(reservations.lines(orderId))) {
+                        commitWhatIsAvailable(orderId, line);
+                    }
+                }
+                case REJECTED -> {
+                    log.warn("Order {} shipped but its reservation was rejected; no stock was taken", orderId);
+                    return current;
+                }
+                default -> {
+                    return current;
+                }
+            }
+            return Optional.of(ReservationStatus.COMMITTED);
+        });
+    }
+
+    private void commitHeld(OrderId orderId) {
+        reservations.setStatus(orderId, ReservationStatus.COMMITTED);
+        for (ReservationLine line : sorted(reservations.lines(orderId))) {
+            products.commitReserved(line.productId(), line.quantity(), orderId.value());
+        }
+    }
+
+    private void commitWhatIsAvailable(OrderId orderId, ReservationLine line) {
+        int available = products.lockStock(new VariantId(line.productId().value())).map(StockLevel::available)
+                .orElse(0);
+        int taken = Math.min(available, line.quantity());
+        if (taken > 0) {
+            products.commitAvailable(line.productId(), taken, orderId.value());
+        }
+        int missing = line.quantity() - taken;
+        if (missing > 0) {
+            reservations.recordShortfall(orderId, line.productId(), missing);
+            log.warn("Order {} shipped {} units of {} that stock no longer had (its reservation had ended); "
+                    + "recorded as a shortfall for a stock count", orderId, missing, line.productId());
+        }
     }
 
     /**

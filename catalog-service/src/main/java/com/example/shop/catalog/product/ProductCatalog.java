@@ -82,6 +82,14 @@ public class ProductCatalog {
     }
 
     /**
+     * The variants among {@code ids} with their product and shipping weight, whatever the product's status (an
+     * archived product's paid orders still ship); unknown ids are left out.
+     */
+    public List<VariantShipping> shippingDetails(Collection<VariantId> ids) {
+        return products.shippingDetails(ids);
+    }
+
+    /**
      * Adds a product with its default variant, which gets the product's id. The sku is unique: a taken sku
      * fails with {@link DuplicateSkuException} and writes nothing.
      */
@@ -93,7 +101,7 @@ public class ProductCatalog {
             Instant now = now();
             products.insertProduct(id, request, category, now);
             var variant = new Variant(new VariantId(id.value()), request.sku(), request.attributes(), request.pricing(),
-                    request.available());
+                    request.available(), request.weightGrams());
             if (!products.insertVariant(id, variant, now)) {
                 throw new DuplicateSkuException(request.sku());
             }
@@ -140,7 +148,7 @@ public class ProductCatalog {
         return tx.execute(status -> {
             get(id);
             var variant = new Variant(VariantId.random(), request.sku(), request.attributes(), request.pricing(),
-                    request.available());
+                    request.available(), request.weightGrams());
             if (!products.insertVariant(id, variant, now())) {
                 throw new DuplicateSkuException(request.sku());
             }
@@ -149,11 +157,20 @@ public class ProductCatalog {
         });
     }
 
-    /** Changes a variant's sku and attributes; a sku of another variant fails with {@link DuplicateSkuException}. */
-    public Variant updateVariant(ProductId id, VariantId variantId, String sku, Map<String, String> attributes) {
+    /**
+     * Changes a variant's sku, attributes and, when {@code weightGrams} is given, its shipping weight; a sku of
+     * another variant fails with {@link DuplicateSkuException}, a weight outside 1..100,000 g with
+     * {@link InvalidCatalogDataException}, and both write nothing.
+     */
+    public Variant updateVariant(ProductId id, VariantId variantId, String sku, Map<String, String> attributes,
+            Integer weightGrams) {
+        if (weightGrams != null) {
+            Variant.checkWeight(weightGrams);
+        }
         return tx.execute(status -> {
-            variantOf(id, variantId);
-            if (!products.updateVariant(variantId, sku, attributes)) {
+            Variant before = variantOf(id, variantId);
+            int weight = weightGrams == null ? before.weightGrams() : weightGrams;
+            if (!products.updateVariant(variantId, sku, attributes, weight)) {
                 throw new DuplicateSkuException(sku);
             }
             products.refreshSearch(id);

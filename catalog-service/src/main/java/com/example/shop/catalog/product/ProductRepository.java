@@ -61,7 +61,8 @@ public class ProductRepository {
         List<UUID> uuids = ids.stream().map(ProductId::value).distinct().toList();
         Map<UUID, List<Variant>> variants = new LinkedHashMap<>();
         jdbc.sql("""
-                select id, product_id, sku, attributes, list_price, currency, sale_price, sale_from, sale_to, available
+                select id, product_id, sku, attributes, list_price, currency, sale_price, sale_from, sale_to, available,
+                       weight_grams
                 from variant where product_id in (:ids) order by product_id, position, sku
                 """)
                 .param("ids", uuids)
@@ -94,6 +95,19 @@ public class ProductRepository {
         return findAll(owners);
     }
 
+    /** The variants among {@code ids}, whatever their product's status; unknown ids are left out. */
+    public List<VariantShipping> shippingDetails(Collection<VariantId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, product_id, sku, weight_grams from variant where id in (:ids) order by sku, id")
+                .param("ids", ids.stream().map(VariantId::value).distinct().toList())
+                .query((rs, row) -> new VariantShipping(new VariantId(rs.getObject("id", UUID.class)),
+                        new ProductId(rs.getObject("product_id", UUID.class)), rs.getString("sku"),
+                        rs.getInt("weight_grams")))
+                .list();
+    }
+
     public void insertProduct(ProductId id, NewProduct product, CategoryId category, Instant now) {
         jdbc.sql("""
                 insert into product (id, name, description, brand, category_id, images, status, created_at, updated_at)
@@ -115,10 +129,10 @@ public class ProductRepository {
         Pricing pricing = variant.pricing();
         return jdbc.sql("""
                 insert into variant (id, product_id, sku, attributes, position, list_price, currency, sale_price,
-                                     sale_from, sale_to, available, created_at, updated_at)
+                                     sale_from, sale_to, available, weight_grams, created_at, updated_at)
                 values (:id, :product, :sku, cast(:attributes as jsonb),
                         (select coalesce(max(position) + 1, 0) from variant where product_id = :product),
-                        :listPrice, :currency, :salePrice, :saleFrom, :saleTo, :available, :now, :now)
+                        :listPrice, :currency, :salePrice, :saleFrom, :saleTo, :available, :weightGrams, :now, :now)
                 on conflict (sku) do nothing
                 """)
                 .param("id", variant.id().value())
@@ -131,6 +145,7 @@ public class ProductRepository {
                 .param("saleFrom", timestamp(pricing.saleFrom()))
                 .param("saleTo", timestamp(pricing.saleTo()))
                 .param("available", variant.available())
+                .param("weightGrams", variant.weightGrams())
                 .param("now", Timestamp.from(now))
                 .update() == 1;
     }
@@ -159,16 +174,21 @@ public class ProductRepository {
                 .update() == 1;
     }
 
-    /** Changes sku and attributes; {@code false} when the sku belongs to another variant (nothing written). */
-    public boolean updateVariant(VariantId id, String sku, Map<String, String> attributes) {
+    /** Changes sku, attributes and weight; {@code false} when the sku belongs to another variant (nothing written). */
+    public boolean updateVariant(VariantId id, String sku, Map<String, String> attributes, int weightGrams) {
         boolean skuTaken = jdbc.sql("select exists (select 1 from variant where sku = :sku and id <> :id)")
                 .param("sku", sku).param("id", id.value()).query(Boolean.class).single();
         if (skuTaken) {
             return false;
         }
-        jdbc.sql("update variant set sku = :sku, attributes = cast(:attributes as jsonb), updated_at = now() where id = :id")
+        jdbc.sql("""
+                update variant set sku = :sku, attributes = cast(:attributes as jsonb), weight_grams = :weightGrams,
+                       updated_at = now()
+                where id = :id
+                """)
                 .param("sku", sku)
                 .param("attributes", json.writeValueAsString(attributes))
+                .param("weightGrams", weightGrams)
                 .param("id", id.value())
                 .update();
         return true;
@@ -240,14 +260,15 @@ public class ProductRepository {
     /** The variant's most recent stock movements, newest first. */
     public List<StockMovement> movements(VariantId id, int limit) {
         return jdbc.sql("""
-                select id, delta_on_hand, delta_reserved, reason, order_id, at from stock_movement
+                select id, delta_on_hand, delta_reserved, reason, order_id, return_id, at from stock_movement
                 where variant_id = :id order by id desc limit :limit
                 """)
                 .param("id", id.value())
                 .param("limit", limit)
                 .query((rs, row) -> new StockMovement(rs.getLong("id"), rs.getInt("delta_on_hand"),
                         rs.getInt("delta_reserved"), StockMovement.Reason.valueOf(rs.getString("reason")),
-                        rs.getObject("order_id", UUID.class), rs.getTimestamp("at").toInstant()))
+                        rs.getObject("order_id", UUID.class), rs.getObject("return_id", UUID.class),
+                        rs.getTimestamp("at").toInstant()))
                 .list();
     }
 
@@ -261,17 +282,33 @@ public class ProductRepository {
      * @return {@code true} when the stock was reserved
      */
     public boolean reserve(ProductId id, int quantity, UUID orderId) {
+        return reserve(id, quantity, orderId, """
+                and exists (select 1 from product p where p.id = variant.product_id and p.status = 'ACTIVE')""");
+    }
+
+    /**
+     * Reserves units for an order that was already paid for, whatever its product's status now (a product
+     * archived since checkout still ships): the same conditional update as {@link #reserve}, without the
+     * ACTIVE condition.
+     *
+     * @return {@code true} when the stock was reserved
+     */
+    public boolean reserveForConfirmedOrder(ProductId id, int quantity, UUID orderId) {
+        return reserve(id, quantity, orderId, "");
+    }
+
+    private boolean reserve(ProductId id, int quantity, UUID orderId, String productCondition) {
         return jdbc.sql("""
                 with changed as (
                     update variant set available = available - :quantity, reserved = reserved + :quantity,
                                        updated_at = now()
                     where id = :id and available >= :quantity
-                      and exists (select 1 from product p where p.id = variant.product_id and p.status = 'ACTIVE')
+                    %s
                     returning id
                 )
                 insert into stock_movement (variant_id, delta_on_hand, delta_reserved, reason, order_id)
                 select id, 0, :quantity, 'RESERVED', :orderId from changed
-                """)
+                """.formatted(productCondition))
                 .param("quantity", quantity)
                 .param("id", id.value())
                 .param("orderId", orderId)
@@ -338,6 +375,28 @@ public class ProductRepository {
                 .update() == 1;
     }
 
+    /**
+     * Returned units come back on hand and can be sold again (available and on hand go up), with a RETURNED
+     * ledger row naming the order and the return.
+     *
+     * @return {@code false} when the variant is unknown (nothing written)
+     */
+    public boolean restock(ProductId id, int quantity, UUID orderId, UUID returnId) {
+        return jdbc.sql("""
+                with changed as (
+                    update variant set available = available + :quantity, updated_at = now()
+                    where id = :id returning id
+                )
+                insert into stock_movement (variant_id, delta_on_hand, delta_reserved, reason, order_id, return_id)
+                select id, :quantity, 0, 'RETURNED', :orderId, :returnId from changed
+                """)
+                .param("quantity", quantity)
+                .param("id", id.value())
+                .param("orderId", orderId)
+                .param("returnId", returnId)
+                .update() == 1;
+    }
+
     private static StockLevel stockLevel(ResultSet rs) throws SQLException {
         return new StockLevel(new VariantId(rs.getObject("id", UUID.class)), rs.getString("sku"), rs.getInt("on_hand"),
                 rs.getInt("reserved"), rs.getInt("available"));
@@ -353,7 +412,8 @@ public class ProductRepository {
         var pricing = new Pricing(new Money(rs.getBigDecimal("list_price"), currency),
                 sale == null ? null : new Money(sale, currency), instant(rs, "sale_from"), instant(rs, "sale_to"));
         return new Variant(new VariantId(rs.getObject("id", UUID.class)), rs.getString("sku"),
-                json.readValue(rs.getString("attributes"), ATTRIBUTES), pricing, rs.getInt("available"));
+                json.readValue(rs.getString("attributes"), ATTRIBUTES), pricing, rs.getInt("available"),
+                rs.getInt("weight_grams"));
     }
 
     private Product mapProduct(ResultSet rs, List<Variant> variants) throws SQLException {

@@ -6,9 +6,11 @@ import java.util.UUID;
 /**
  * One row of the stock ledger: how a change moved a variant's on hand and reserved figures, and why.
  *
- * @param orderId the order a reservation movement was for; {@code null} for stock received or adjusted
+ * @param orderId the order a reservation or return movement was for; {@code null} for stock received or adjusted
+ * @param returnId the return whose goods a RETURNED movement restocked; else {@code null}
  */
-public record StockMovement(long id, int deltaOnHand, int deltaReserved, Reason reason, UUID orderId, Instant at) {
+public record StockMovement(long id, int deltaOnHand, int deltaReserved, Reason reason, UUID orderId, UUID returnId,
+        Instant at) {
 
     /** Why the stock moved. */
     public enum Reason {
@@ -22,7 +24,9 @@ public record StockMovement(long id, int deltaOnHand, int deltaReserved, Reason 
         RELEASED,
         /** A reservation passed its expiry; its units are available again. */
         EXPIRED,
-        /** The order was confirmed; its reserved units left on hand. */
-        COMMITTED
+        /** The order shipped (or its stock was committed); its units left on hand. */
+        COMMITTED,
+        /** Goods of a received return were restocked; they are on hand and available again. */
+        RETURNED
     }
 }

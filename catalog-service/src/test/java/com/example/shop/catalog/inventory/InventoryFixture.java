@@ -60,11 +60,17 @@ final class InventoryFixture {
                 .update();
     }
 
+    /** Units a shipment took that stock no longer had, recorded for the order. */
+    int shortfall(UUID order) {
+        return jdbc.sql("select coalesce(sum(quantity), 0) from stock_shortfall where order_id = ?").param(order)
+                .query(Integer.class).single();
+    }
+
     /**
      * The inventory invariant for one variant: on hand = available + reserved, nothing negative, the ledger
-     * adds up to the current figures, reserved is exactly what RESERVED reservations hold, and per order and
-     * variant the reserved units were given back (released, expired or committed) at most once per time they
-     * were reserved, and committed at most once.
+     * adds up to the current figures, reserved is exactly what RESERVED and CONFIRMED reservations hold, per
+     * order and variant the reserved units were given back (released, expired or committed) at most once per
+     * time they were reserved and committed at most once, and each return restocked the variant at most once.
      */
     void assertInvariant(UUID variant) {
         Figures figures = figures(variant);
@@ -76,7 +82,7 @@ final class InventoryFixture {
         int held = jdbc.sql("""
                 select coalesce(sum(l.quantity), 0) from reservation_line l
                 join reservation r on r.order_id = l.order_id
-                where r.status = 'RESERVED' and l.product_id = ?
+                where r.status in ('RESERVED', 'CONFIRMED') and l.product_id = ?
                 """).param(variant).query(Integer.class).single();
         assertThat(figures.reserved()).isEqualTo(held);
         long twice = jdbc.sql("""
@@ -90,5 +96,11 @@ final class InventoryFixture {
                 where taken - given_back not in (0, 1) or committed > 1
                 """).param(variant).query(Long.class).single();
         assertThat(twice).isZero();
+        long restockedTwice = jdbc.sql("""
+                select count(*) from (
+                    select return_id from stock_movement where variant_id = ? and reason = 'RETURNED'
+                    group by return_id having count(*) > 1) per_return
+                """).param(variant).query(Long.class).single();
+        assertThat(restockedTwice).isZero();
     }
 }

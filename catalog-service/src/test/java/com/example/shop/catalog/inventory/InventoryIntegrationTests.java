@@ -7,10 +7,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,15 +21,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import com.example.shop.catalog.CatalogAdmin;
 import com.example.shop.catalog.CatalogIntegrationTest;
 import com.example.shop.catalog.inventory.InventoryFixture.Figures;
+import com.example.shop.catalog.inventory.messaging.OrderEventMessages;
 import com.example.shop.catalog.product.ProductCatalog;
 import com.example.shop.catalog.product.ProductId;
 import com.example.shop.catalog.product.StockBelowReservedException;
@@ -48,7 +54,14 @@ class InventoryIntegrationTests extends CatalogIntegrationTest implements Reserv
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JsonMapper json;
+
     private InventoryFixture stock;
+    private OrderEventMessages messages;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(50);
 
@@ -70,6 +83,7 @@ class InventoryIntegrationTests extends CatalogIntegrationTest implements Reserv
     @BeforeEach
     void fixture() {
         stock = new InventoryFixture(catalog, jdbc);
+        messages = new OrderEventMessages(json);
     }
 
     @Test
@@ -161,7 +175,7 @@ class InventoryIntegrationTests extends CatalogIntegrationTest implements Reserv
     }
 
     @Test
-    void aConfirmationAfterExpiryCommitsTheUnitsAgainWhenTheyAreStillAvailable() {
+    void aCommitAfterExpiryTakesTheUnitsAgainWhenTheyAreStillAvailable() {
         UUID variant = stock.variant(6);
         UUID order = UUID.randomUUID();
         reserve(order, line(variant, 2));
@@ -321,9 +335,14 @@ class InventoryIntegrationTests extends CatalogIntegrationTest implements Reserv
     }
 
     @Test
-    void keepsTheInvariantUnderRandomConcurrentReservationsReleasesCommitsExpiriesAndAdjustments() throws Exception {
+    void keepsTheInvariantUnderRandomConcurrentReservationsLifecycleEventsExpiriesAndAdjustments() throws Exception {
         List<UUID> variants = List.of(stock.variant(15), stock.variant(15), stock.variant(15));
         List<UUID> orders = new CopyOnWriteArrayList<>();
+        Map<UUID, Map<UUID, Integer>> linesOf = new ConcurrentHashMap<>();
+        // Event ids and return ids are drawn from shared pools, so the same event or return also arrives twice,
+        // from several threads at once.
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        List<UUID> returnIds = new CopyOnWriteArrayList<>();
         long seed = System.nanoTime();
 
         concurrently(16, thread -> {
@@ -331,13 +350,18 @@ class InventoryIntegrationTests extends CatalogIntegrationTest implements Reserv
             for (int i = 0; i < 25; i++) {
                 UUID variant = variants.get(random.nextInt(variants.size()));
                 UUID known = orders.isEmpty() ? UUID.randomUUID() : orders.get(random.nextInt(orders.size()));
-                switch (random.nextInt(7)) {
+                switch (random.nextInt(12)) {
                     case 0, 1 -> {
                         UUID order = UUID.randomUUID();
+                        int quantity = 1 + random.nextInt(3);
+                        UUID other = variants.get(random.nextInt(3));
+                        Map<UUID, Integer> lines = new HashMap<>(Map.of(variant, quantity));
+                        lines.merge(other, 1, Integer::sum);
+                        linesOf.put(order, lines);
                         orders.add(order);
                         reservations.reserve(new OrderId(order), List.of(
-                                new ReservationLine(new ProductId(variant), 1 + random.nextInt(3)),
-                                new ReservationLine(new ProductId(variants.get(random.nextInt(3))), 1)));
+                                new ReservationLine(new ProductId(variant), quantity),
+                                new ReservationLine(new ProductId(other), 1)));
                     }
                     case 2 -> reservations.release(new OrderId(known));
                     case 3 -> reservations.commit(new OrderId(known));
@@ -346,12 +370,27 @@ class InventoryIntegrationTests extends CatalogIntegrationTest implements Reserv
                         reservations.expireDue(Instant.now());
                     }
                     case 5 -> catalog.setStock(new VariantId(variant), random.nextInt(10));
-                    default -> {
+                    case 6 -> {
                         try {
                             catalog.setOnHand(new VariantId(variant), random.nextInt(20));
                         }
                         catch (StockBelowReservedException expected) {
                             // Refused without a change; the invariant check below covers that too.
+                        }
+                    }
+                    case 7 -> deliver(delivered, random, messages.confirmed(UUID.randomUUID(), known));
+                    case 8 -> deliver(delivered, random, messages.shipped(UUID.randomUUID(), known));
+                    case 9 -> deliver(delivered, random, messages.cancelled(UUID.randomUUID(), known));
+                    case 10 -> {
+                        UUID returnId = returnIds.isEmpty() || random.nextBoolean() ? UUID.randomUUID()
+                                : returnIds.get(random.nextInt(returnIds.size()));
+                        returnIds.add(returnId);
+                        deliver(delivered, random, messages.returnReceived(UUID.randomUUID(), known, returnId,
+                                random.nextInt(4) > 0, linesOf.getOrDefault(known, Map.of(variant, 1))));
+                    }
+                    default -> {
+                        if (!delivered.isEmpty()) {
+                            OrderEventMessages.deliver(context, delivered.get(random.nextInt(delivered.size())));
                         }
                     }
                 }
@@ -363,6 +402,94 @@ class InventoryIntegrationTests extends CatalogIntegrationTest implements Reserv
             stock.assertInvariant(variant);
         }
         assertThat(orders).as("seed %d", seed).isNotEmpty();
+    }
+
+    /** Hands the event to the listener, and sometimes an earlier one again (a redelivery). */
+    private void deliver(List<String> delivered, Random random, String event) {
+        delivered.add(event);
+        OrderEventMessages.deliver(context, event);
+        if (random.nextInt(4) == 0) {
+            OrderEventMessages.deliver(context, delivered.get(random.nextInt(delivered.size())));
+        }
+    }
+
+    @Test
+    void aConfirmedReservationDoesNotExpireAndIsCommittedOrReleasedByTheEndpoints() {
+        UUID variant = stock.variant(10);
+        UUID shipped = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        reserve(shipped, line(variant, 2));
+        reserve(cancelled, line(variant, 3));
+        reservations.confirm(new OrderId(shipped));
+        reservations.confirm(new OrderId(cancelled));
+        stock.backdate(shipped);
+        stock.backdate(cancelled);
+
+        reservations.expireDue(Instant.now());
+        assertThat(stock.figures(variant)).isEqualTo(new Figures(10, 5, 5));
+        // order-service only knows RESERVED|REJECTED: asking again for a confirmed reservation answers RESERVED.
+        assertThat(reserve(shipped, line(variant, 2)).status()).isEqualTo("RESERVED");
+
+        assertThat(commit(shipped).status()).isEqualTo("COMMITTED");
+        assertThat(release(cancelled).status()).isEqualTo("RELEASED");
+        assertThat(release(cancelled).status()).isEqualTo("RELEASED");
+
+        assertThat(stock.figures(variant)).isEqualTo(new Figures(8, 0, 8));
+        stock.assertInvariant(variant);
+    }
+
+    @Test
+    void aShipmentAfterItsReservationExpiredTakesTheUnitsFromWhatIsAvailable() {
+        UUID variant = stock.variant(5);
+        UUID order = UUID.randomUUID();
+        reserve(order, line(variant, 2));
+        stock.backdate(order);
+        reservations.expireDue(Instant.now());
+        assertThat(stock.status(order)).isEqualTo("EXPIRED");
+
+        assertThat(reservations.ship(new OrderId(order))).contains(ReservationStatus.COMMITTED);
+        assertThat(reservations.ship(new OrderId(order))).contains(ReservationStatus.COMMITTED);
+
+        assertThat(stock.figures(variant)).isEqualTo(new Figures(3, 0, 3));
+        assertThat(stock.movements(order, "COMMITTED")).isOne();
+        assertThat(stock.shortfall(order)).isZero();
+        stock.assertInvariant(variant);
+    }
+
+    @Test
+    void aShipmentWhoseUnitsWereSoldMeanwhileTakesWhatIsLeftAndRecordsTheShortfall() {
+        UUID variant = stock.variant(4);
+        UUID order = UUID.randomUUID();
+        reserve(order, line(variant, 3));
+        assertThat(release(order).status()).isEqualTo("RELEASED");
+        UUID other = UUID.randomUUID();
+        reserve(other, line(variant, 3));
+
+        // The parcel left anyway: one unit comes out of available, the other two cannot come out of the units
+        // the other order holds.
+        assertThat(reservations.ship(new OrderId(order))).contains(ReservationStatus.COMMITTED);
+        assertThat(reservations.ship(new OrderId(order))).contains(ReservationStatus.COMMITTED);
+
+        assertThat(stock.figures(variant)).isEqualTo(new Figures(3, 3, 0));
+        assertThat(stock.shortfall(order)).isEqualTo(2);
+        assertThat(stock.status(other)).isEqualTo("RESERVED");
+        stock.assertInvariant(variant);
+    }
+
+    @Test
+    void aConfirmationAfterExpiryHoldsTheUnitsAgainWhenTheyAreStillAvailable() {
+        UUID variant = stock.variant(6);
+        UUID order = UUID.randomUUID();
+        reserve(order, line(variant, 2));
+        stock.backdate(order);
+        reservations.expireDue(Instant.now());
+
+        assertThat(reservations.confirm(new OrderId(order))).contains(ReservationStatus.CONFIRMED);
+        reservations.expireDue(Instant.now());
+
+        assertThat(stock.status(order)).isEqualTo("CONFIRMED");
+        assertThat(stock.figures(variant)).isEqualTo(new Figures(6, 2, 4));
+        stock.assertInvariant(variant);
     }
 
     @Test

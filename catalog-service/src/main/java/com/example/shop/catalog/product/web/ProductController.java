@@ -117,7 +117,7 @@ class ProductController {
         return ProductResponse.from(catalog.changeStatus(new ProductId(id), request.status()), catalog.now());
     }
 
-    @Operation(summary = "Add a variant with its own sku (ADMIN); 409 when the sku is taken")
+    @Operation(summary = "Add a variant with its own sku and weightGrams (default 500) (ADMIN); 409 when the sku is taken")
     @PostMapping("/{id}/variants")
     ResponseEntity<VariantResponse> addVariant(@PathVariable UUID id, @Valid @RequestBody CreateVariantRequest request) {
         var variant = catalog.addVariant(new ProductId(id), request.toNewVariant());
@@ -125,12 +125,12 @@ class ProductController {
                 .body(VariantResponse.from(variant, catalog.now()));
     }
 
-    @Operation(summary = "Replace a variant's sku and attributes (ADMIN)")
+    @Operation(summary = "Replace a variant's sku and attributes, and its weightGrams when given (ADMIN)")
     @PutMapping("/{id}/variants/{variantId}")
     VariantResponse updateVariant(@PathVariable UUID id, @PathVariable UUID variantId,
             @Valid @RequestBody UpdateVariantRequest request) {
         return VariantResponse.from(catalog.updateVariant(new ProductId(id), new VariantId(variantId),
-                request.sku().strip(), request.attributesOrEmpty()), catalog.now());
+                request.sku().strip(), request.attributesOrEmpty(), request.weightGrams()), catalog.now());
     }
 
     @Operation(summary = "Set a variant's list price and sale price with its window (ADMIN); publishes product.price_changed.v1")

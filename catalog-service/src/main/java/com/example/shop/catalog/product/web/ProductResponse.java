@@ -23,12 +23,13 @@ import com.example.shop.catalog.product.VariantId;
  * @param id the sellable id: the product's id for its default variant, else the variant's id
  * @param price the effective price now (the sale price inside its window, else the list price)
  * @param productId the product the variant belongs to
+ * @param weightGrams the shipping weight of one unit of the sellable variant
  * @param matchingVariantIds only in search results: the variants that passed the search's filters
  */
 record ProductResponse(UUID id, String sku, String name, String description, String category, Price price,
         int available, UUID productId, UUID categoryId, String categoryPath, String brand, List<String> images,
         String status, Price listPrice, Price salePrice, Instant saleFrom, Instant saleTo,
-        Map<String, String> attributes, List<VariantResponse> variants, Instant createdAt,
+        Map<String, String> attributes, List<VariantResponse> variants, Instant createdAt, int weightGrams,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<UUID> matchingVariantIds) {
 
     /** The product as its default variant shows it. */
@@ -53,7 +54,7 @@ record ProductResponse(UUID id, String sku, String name, String description, Str
                 product.images(), product.status().name(), Price.from(pricing.listPrice()),
                 Price.from(pricing.salePrice()), pricing.saleFrom(), pricing.saleTo(), variant.attributes(),
                 product.variants().stream().map(v -> VariantResponse.from(v, now)).toList(), product.createdAt(),
-                matching == null ? null : matching.stream().map(VariantId::value).toList());
+                variant.weightGrams(), matching == null ? null : matching.stream().map(VariantId::value).toList());
     }
 
     /** The amount is written as a string with exactly two decimals. */

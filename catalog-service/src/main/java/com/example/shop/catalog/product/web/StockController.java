@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
 
 import com.example.shop.catalog.product.ProductCatalog;
@@ -53,13 +55,13 @@ class StockController {
         return catalog.movements(new VariantId(variantId), limit).stream().map(MovementResponse::from).toList();
     }
 
-    /** One ledger row: how on hand and reserved moved, why, and for which order. */
+    /** One ledger row: how on hand and reserved moved, why, and for which order (and return). */
     record MovementResponse(long id, int deltaOnHand, int deltaReserved, StockMovement.Reason reason, UUID orderId,
-            Instant at) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID returnId, Instant at) {
 
         static MovementResponse from(StockMovement movement) {
             return new MovementResponse(movement.id(), movement.deltaOnHand(), movement.deltaReserved(),
-                    movement.reason(), movement.orderId(), movement.at());
+                    movement.reason(), movement.orderId(), movement.returnId(), movement.at());
         }
     }
 
