@@ -27,11 +27,22 @@ public final class Order {
     private final RejectionReason pendingRejection;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final Fulfilment fulfilment;
+
+    /**
+     * What happened to a confirmed order: its pending remote transition, its parcel, when it was delivered and
+     * who cancelled it. Empty for an order still in checkout.
+     */
+    public record Fulfilment(PendingAction pendingAction, Actor pendingActionBy, Shipment shipment,
+            Instant shippedAt, Instant deliveredAt, Actor cancelledBy, Instant cancelledAt) {
+
+        public static final Fulfilment NONE = new Fulfilment(null, null, null, null, null, null, null);
+    }
 
     private Order(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
             ShippingAddress shippingAddress, String paymentToken, OrderStatus status,
             RejectionReason rejectionReason, RejectionReason pendingRejection, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, Fulfilment fulfilment) {
         this.id = Objects.requireNonNull(id, "id");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.customerEmail = customerEmail;
@@ -43,6 +54,7 @@ public final class Order {
         this.pendingRejection = pendingRejection;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.fulfilment = fulfilment == null ? Fulfilment.NONE : fulfilment;
         if (this.lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
@@ -55,56 +67,128 @@ public final class Order {
         if (status == OrderStatus.PENDING && paymentToken == null) {
             throw new IllegalArgumentException("a pending order needs its payment token");
         }
+        if ((status == OrderStatus.SHIPPED || status == OrderStatus.DELIVERED) && this.fulfilment.shipment() == null) {
+            throw new IllegalArgumentException("a shipped order needs its shipment");
+        }
     }
 
     /** A new PENDING order for the lines of a cart. */
     public static Order place(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
             ShippingAddress shippingAddress, String paymentToken, Instant now) {
         return new Order(id, customerId, customerEmail, lines, shippingAddress,
-                Objects.requireNonNull(paymentToken, "paymentToken"), OrderStatus.PENDING, null, null, now, now);
+                Objects.requireNonNull(paymentToken, "paymentToken"), OrderStatus.PENDING, null, null, now, now,
+                Fulfilment.NONE);
+    }
+
+    /** Rebuilds an order in checkout from storage. */
+    public static Order restore(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
+            ShippingAddress shippingAddress, String paymentToken, OrderStatus status,
+            RejectionReason rejectionReason, RejectionReason pendingRejection, Instant createdAt,
+            Instant updatedAt) {
+        return restore(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status, rejectionReason,
+                pendingRejection, createdAt, updatedAt, Fulfilment.NONE);
     }
 
     /** Rebuilds an order from storage. */
     public static Order restore(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
             ShippingAddress shippingAddress, String paymentToken, OrderStatus status,
             RejectionReason rejectionReason, RejectionReason pendingRejection, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, Fulfilment fulfilment) {
         return new Order(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status,
-                rejectionReason, pendingRejection, createdAt, updatedAt);
+                rejectionReason, pendingRejection, createdAt, updatedAt, fulfilment);
+    }
+
+    private Order moveTo(OrderStatus target, RejectionReason reason, Fulfilment next, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException("order " + id, status, target);
+        }
+        return new Order(id, customerId, customerEmail, lines, shippingAddress, null, target, reason, null,
+                createdAt, now, next);
     }
 
     /** Stock reserved and payment authorised. The payment token is no longer needed and is dropped. */
     public Order confirm(Instant now) {
-        requirePending("confirm");
-        return new Order(id, customerId, customerEmail, lines, shippingAddress, null, OrderStatus.CONFIRMED,
-                null, null, createdAt, now);
+        return moveTo(OrderStatus.CONFIRMED, null, Fulfilment.NONE, now);
     }
 
     /** The order cannot be placed; the caller has released any stock it reserved. */
     public Order reject(RejectionReason reason, Instant now) {
-        requirePending("reject");
         Objects.requireNonNull(reason, "reason");
-        return new Order(id, customerId, customerEmail, lines, shippingAddress, null, OrderStatus.REJECTED,
-                reason, null, createdAt, now);
+        return moveTo(OrderStatus.REJECTED, reason, Fulfilment.NONE, now);
     }
 
     /** Records that the order will be rejected once its stock is released. */
     public Order decideRejection(RejectionReason reason, Instant now) {
-        requirePending("decide the rejection of");
+        if (status != OrderStatus.PENDING) {
+            throw new IllegalTransitionException("order " + id, status, OrderStatus.REJECTED);
+        }
         return new Order(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status, null,
-                Objects.requireNonNull(reason, "reason"), createdAt, now);
+                Objects.requireNonNull(reason, "reason"), createdAt, now, fulfilment);
     }
 
-    private void requirePending(String action) {
-        if (status != OrderStatus.PENDING) {
-            throw new IllegalStateException("cannot " + action + " order " + id + ": it is " + status);
-        }
+    /** The parcel has its label and the payment is captured. */
+    public Order ship(Shipment shipment, Instant now) {
+        Objects.requireNonNull(shipment, "shipment");
+        return moveTo(OrderStatus.SHIPPED, null,
+                new Fulfilment(null, null, shipment, now, null, null, null), now);
+    }
+
+    /** The payment authorisation is voided; the stock goes back (catalog-service does it on the event). */
+    public Order cancel(Actor by, Instant now) {
+        Objects.requireNonNull(by, "by");
+        return moveTo(OrderStatus.CANCELLED, null, new Fulfilment(null, null, null, null, null, by, now), now);
+    }
+
+    /** The carrier (or an admin) reported the parcel delivered. */
+    public Order deliver(Instant now) {
+        return moveTo(OrderStatus.DELIVERED, null, new Fulfilment(null, null, fulfilment.shipment(),
+                fulfilment.shippedAt(), now, null, null), now);
+    }
+
+    /** Every unit of every line has been returned and refunded. */
+    public Order markReturned(Instant now) {
+        return moveTo(OrderStatus.RETURNED, null, new Fulfilment(null, null, fulfilment.shipment(),
+                fulfilment.shippedAt(), fulfilment.deliveredAt(), null, null), now);
+    }
+
+    /**
+     * Whether {@code action} may be asked for now: SHIP and CANCEL only for a CONFIRMED order with no other
+     * intent pending (the first intent recorded wins), REFUND only for a DELIVERED order.
+     */
+    public boolean allows(PendingAction action) {
+        return switch (action) {
+            case SHIP -> status == OrderStatus.CONFIRMED
+                    && (fulfilment.pendingAction() == null || fulfilment.pendingAction() == PendingAction.SHIP);
+            case CANCEL -> status == OrderStatus.CONFIRMED
+                    && (fulfilment.pendingAction() == null || fulfilment.pendingAction() == PendingAction.CANCEL);
+            case REFUND -> status == OrderStatus.DELIVERED;
+        };
+    }
+
+    /** Units of the line with this number (1-based, in the order's line order); 0 when there is none. */
+    public int quantityOfLine(int lineNo) {
+        return lineNo >= 1 && lineNo <= lines.size() ? lines.get(lineNo - 1).quantity() : 0;
+    }
+
+    public int totalUnits() {
+        return lines.stream().mapToInt(OrderLine::quantity).sum();
     }
 
     public Money total() {
         return lines.stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
     }
 
+    public Fulfilment fulfilment() {
+        return fulfilment;
+    }
+
+    public Optional<PendingAction> pendingAction() {
+        return Optional.ofNullable(fulfilment.pendingAction());
+    }
+
+    public Optional<Shipment> shipment() {
+        return Optional.ofNullable(fulfilment.shipment());
+    }
     public OrderId id() {
         return id;
     }

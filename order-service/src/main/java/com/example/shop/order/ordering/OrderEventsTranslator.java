@@ -1,7 +1,16 @@
 package com.example.shop.order.ordering;
 
+import java.util.List;
+
+import com.example.shop.contracts.order.OrderCancelled;
 import com.example.shop.contracts.order.OrderConfirmed;
+import com.example.shop.contracts.order.OrderDelivered;
+import com.example.shop.contracts.order.OrderRefunded;
 import com.example.shop.contracts.order.OrderRejected;
+import com.example.shop.contracts.order.OrderReturnReceived;
+import com.example.shop.contracts.order.OrderReturnRequested;
+import com.example.shop.contracts.order.OrderShipped;
+import com.example.shop.contracts.order.ReturnLine;
 
 /**
  * Translates the order aggregate into the published contract of {@code platform/order-events}, so the
@@ -15,12 +24,59 @@ public final class OrderEventsTranslator {
     public static OrderConfirmed confirmed(Order order) {
         requireStatus(order, OrderStatus.CONFIRMED);
         return new OrderConfirmed(order.id().value(), order.customerId().value(), order.customerEmail(),
-                money(order.total()),
-                order.lines().stream()
-                        .map(line -> new com.example.shop.contracts.order.OrderLine(line.productId(), line.sku(),
-                                line.name(), line.quantity(), money(line.unitPrice())))
-                        .toList(),
-                order.updatedAt());
+                money(order.total()), lines(order), order.updatedAt());
+    }
+
+    public static OrderShipped shipped(Order order) {
+        requireStatus(order, OrderStatus.SHIPPED);
+        Shipment shipment = order.shipment().orElseThrow();
+        return new OrderShipped(order.id().value(), order.customerId().value(), order.customerEmail(),
+                money(order.total()), lines(order), shipment.carrier(), shipment.trackingNumber(),
+                shipment.trackingUrl(), order.fulfilment().shippedAt());
+    }
+
+    public static OrderCancelled cancelled(Order order) {
+        requireStatus(order, OrderStatus.CANCELLED);
+        return new OrderCancelled(order.id().value(), order.customerId().value(), order.customerEmail(),
+                money(order.total()), lines(order), order.fulfilment().cancelledBy().name(),
+                order.fulfilment().cancelledAt());
+    }
+
+    public static OrderDelivered delivered(Order order) {
+        requireStatus(order, OrderStatus.DELIVERED);
+        return new OrderDelivered(order.id().value(), order.customerId().value(), order.customerEmail(),
+                order.shipment().orElseThrow().trackingNumber(), order.fulfilment().deliveredAt());
+    }
+
+    public static OrderReturnRequested returnRequested(Order order, OrderReturn ret) {
+        return new OrderReturnRequested(order.id().value(), ret.id().value(), order.customerId().value(),
+                order.customerEmail(), returnLines(order, ret), ret.reason(), ret.requestedAt());
+    }
+
+    public static OrderReturnReceived returnReceived(Order order, OrderReturn ret) {
+        return new OrderReturnReceived(order.id().value(), ret.id().value(), order.customerId().value(),
+                returnLines(order, ret), Boolean.TRUE.equals(ret.restocked()), ret.receivedAt());
+    }
+
+    public static OrderRefunded refunded(Order order, OrderReturn ret, Money totalRefunded) {
+        return new OrderRefunded(order.id().value(), ret.id().value(), order.customerId().value(),
+                order.customerEmail(), returnLines(order, ret), money(ret.refunded()), money(totalRefunded),
+                ret.refundedAt());
+    }
+
+    private static List<com.example.shop.contracts.order.OrderLine> lines(Order order) {
+        return order.lines().stream()
+                .map(line -> new com.example.shop.contracts.order.OrderLine(line.productId(), line.sku(),
+                        line.name(), line.quantity(), money(line.unitPrice())))
+                .toList();
+    }
+
+    private static List<ReturnLine> returnLines(Order order, OrderReturn ret) {
+        return ret.lines().stream().map(returned -> {
+            OrderLine line = order.lines().get(returned.lineNo() - 1);
+            return new ReturnLine(returned.lineNo(), line.productId(), line.sku(), line.name(), returned.quantity(),
+                    money(line.unitPrice()));
+        }).toList();
     }
 
     public static OrderRejected rejected(Order order) {

@@ -21,7 +21,9 @@ public class OrderRepository {
 
     private static final String ORDER_COLUMNS = """
             id, customer_id, customer_email, status, rejection_reason, pending_rejection, currency,
-            payment_token, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at
+            payment_token, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at,
+            pending_action, pending_action_by, shipment_id, carrier, tracking_number, tracking_url, shipped_at,
+            delivered_at, cancelled_by, cancelled_at
             """;
 
     private final JdbcClient jdbc;
@@ -68,6 +70,8 @@ public class OrderRepository {
                 .param("owner", owner)
                 .param("leaseUntil", Timestamp.from(leaseUntil))
                 .update();
+        appendHistory(order.id(), new StatusChange(null, OrderStatus.PENDING, order.createdAt(), Actor.CUSTOMER,
+                "PLACED", null));
         int lineNo = 0;
         for (OrderLine line : order.lines()) {
             jdbc.sql("""
@@ -161,6 +165,10 @@ public class OrderRepository {
                 .param("id", finished.id().value())
                 .param("owner", owner)
                 .update();
+        if (updated == 1) {
+            appendHistory(finished.id(), new StatusChange(OrderStatus.PENDING, finished.status(),
+                    finished.updatedAt(), Actor.SYSTEM, "CHECKOUT", reason));
+        }
         return updated == 1;
     }
 
@@ -247,13 +255,14 @@ public class OrderRepository {
     }
 
     /**
-     * Leases PENDING orders whose lease has run out to {@code owner}: locks them with {@code skip locked}, so
+     * Leases PENDING orders, and orders with a pending action (SHIP, CANCEL, REFUND), whose lease has run out to {@code owner}: locks them with {@code skip locked}, so
      * concurrent replicas take different orders, and sets their lease {@code lease} into the future, so no
      * other driver claims them while this one drives them. Must run in a transaction of its own.
      */
     public List<OrderId> leaseStalePending(Instant now, Duration lease, int limit, UUID owner) {
         List<UUID> ids = jdbc.sql("""
-                select id from orders where status = 'PENDING' and lease_until <= :now
+                select id from orders
+                where (status = 'PENDING' or pending_action is not null) and lease_until <= :now
                 order by lease_until limit :limit for update skip locked
                 """)
                 .param("now", Timestamp.from(now))
@@ -292,7 +301,7 @@ public class OrderRepository {
 
     private record OrderRow(UUID id, UUID customerId, String email, String status, String rejectionReason,
             String pendingRejection, String paymentToken, ShippingAddress address, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, Order.Fulfilment fulfilment) {
 
         OrderRow(ResultSet rs) throws SQLException {
             this(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
@@ -301,14 +310,267 @@ public class OrderRepository {
                     new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"),
                             rs.getString("ship_city"), rs.getString("ship_postal_code"),
                             rs.getString("ship_country")),
-                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                    new Order.Fulfilment(enumOf(PendingAction.class, rs.getString("pending_action")),
+                            enumOf(Actor.class, rs.getString("pending_action_by")),
+                            rs.getString("carrier") == null ? null : new Shipment(rs.getString("shipment_id"),
+                                    rs.getString("carrier"), rs.getString("tracking_number"),
+                                    rs.getString("tracking_url")),
+                            instant(rs, "shipped_at"), instant(rs, "delivered_at"),
+                            enumOf(Actor.class, rs.getString("cancelled_by")), instant(rs, "cancelled_at")));
         }
 
         Order toOrder(List<OrderLine> lines) {
             return Order.restore(new OrderId(id), new CustomerId(customerId), email, lines, address, paymentToken,
                     OrderStatus.valueOf(status), rejectionReason == null ? null : RejectionReason.valueOf(rejectionReason),
                     pendingRejection == null ? null : RejectionReason.valueOf(pendingRejection), createdAt,
-                    updatedAt);
+                    updatedAt, fulfilment);
         }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    // ---- lifecycle after checkout ---------------------------------------------------------------------------
+
+    /** The order's row lock and driver lease, read with {@code for update}. */
+    public record Locked(Order order, UUID leaseOwner, Instant leaseUntil, Instant deliveryReportedAt) {
+
+        /** Whether {@code driver} may drive the order now: it holds the lease, or nobody holds a live one. */
+        public boolean drivableBy(UUID driver, Instant now) {
+            return driver.equals(leaseOwner) || leaseOwner == null || !leaseUntil.isAfter(now);
+        }
+    }
+
+    /**
+     * Locks the order's row until the transaction ends and reads it: every transition after checkout starts
+     * here, so transitions of one order are serialised and each sees what the previous one committed. Must
+     * run in a transaction.
+     */
+    public Optional<Locked> lock(OrderId id) {
+        return jdbc.sql("select lease_owner, lease_until, delivery_reported_at from orders where id = :id for update")
+                .param("id", id.value())
+                .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        instant(rs, "delivery_reported_at") })
+                .optional()
+                .map(row -> new Locked(findById(id).orElseThrow(), (UUID) row[0], (Instant) row[1], (Instant) row[2]));
+    }
+
+    /**
+     * Writes the order's status and fulfilment as {@code after} has them, appends {@code change} to its history,
+     * and, when {@code releaseLease}, lets go of the driver lease. Call on a row {@link #lock locked} in this
+     * transaction, after checking the move; publish the transition's event in the same transaction.
+     */
+    public void save(Order after, StatusChange change, boolean releaseLease) {
+        Order.Fulfilment f = after.fulfilment();
+        Shipment shipment = f.shipment();
+        jdbc.sql("""
+                update orders set status = :status, pending_action = :pendingAction, pending_action_by = :by,
+                    shipment_id = :shipmentId, carrier = :carrier, tracking_number = :trackingNumber,
+                    tracking_url = :trackingUrl, shipped_at = :shippedAt, delivered_at = :deliveredAt,
+                    cancelled_by = :cancelledBy, cancelled_at = :cancelledAt, updated_at = :updatedAt,
+                    action_problem = case when :clearProblem then null else action_problem end,
+                    lease_owner = case when :release then null else lease_owner end
+                where id = :id
+                """)
+                .param("status", after.status().name())
+                .param("pendingAction", f.pendingAction() == null ? null : f.pendingAction().name())
+                .param("by", f.pendingActionBy() == null ? null : f.pendingActionBy().name())
+                .param("shipmentId", shipment == null ? null : shipment.shipmentId())
+                .param("carrier", shipment == null ? null : shipment.carrier())
+                .param("trackingNumber", shipment == null ? null : shipment.trackingNumber())
+                .param("trackingUrl", shipment == null ? null : shipment.trackingUrl())
+                .param("shippedAt", timestamp(f.shippedAt()))
+                .param("deliveredAt", timestamp(f.deliveredAt()))
+                .param("cancelledBy", f.cancelledBy() == null ? null : f.cancelledBy().name())
+                .param("cancelledAt", timestamp(f.cancelledAt()))
+                .param("updatedAt", Timestamp.from(after.updatedAt()))
+                .param("clearProblem", change != null && change.from() != change.to())
+                .param("release", releaseLease)
+                .param("id", after.id().value())
+                .update();
+        if (change != null) {
+            appendHistory(after.id(), change);
+        }
+    }
+
+    /** Records an intent; takes the lease for {@code owner} unless another driver holds a live one. */
+    public void recordIntent(OrderId id, PendingAction action, Actor by, UUID owner, Instant now, Instant until) {
+        jdbc.sql("""
+                update orders set pending_action = :action, pending_action_by = :by, action_problem = null,
+                    lease_owner = case when lease_owner is null or lease_until <= :now then :owner else lease_owner end,
+                    lease_until = case when lease_owner is null or lease_until <= :now then :until else lease_until end
+                where id = :id
+                """)
+                .param("action", action.name())
+                .param("by", by.name())
+                .param("owner", owner)
+                .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(until))
+                .param("id", id.value())
+                .update();
+    }
+
+    /** Ends the pending action (done, or given up), leaving {@code problem} for admins when it failed. */
+    public void clearIntent(OrderId id, String problem) {
+        jdbc.sql("""
+                update orders set pending_action = null, pending_action_by = null, action_problem = :problem,
+                    lease_owner = null
+                where id = :id
+                """)
+                .param("problem", problem)
+                .param("id", id.value())
+                .update();
+    }
+
+    /**
+     * Claims or renews the lease of an order with a pending action for {@code owner}: succeeds when the owner
+     * holds it, nobody does, or the lease has run out.
+     */
+    public boolean claimAction(OrderId id, UUID owner, Instant now, Instant until) {
+        return jdbc.sql("""
+                update orders set lease_owner = :owner, lease_until = :until
+                where id = :id and pending_action is not null
+                  and (lease_owner = :owner or lease_owner is null or lease_until <= :now)
+                """)
+                .param("owner", owner)
+                .param("until", Timestamp.from(until))
+                .param("id", id.value())
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** Lets the lease of an action this owner could not finish end at {@code retryAt}, for the recovery job. */
+    public void postponeAction(OrderId id, UUID owner, Instant retryAt) {
+        jdbc.sql("update orders set lease_until = :retryAt where id = :id and lease_owner = :owner")
+                .param("retryAt", Timestamp.from(retryAt))
+                .param("id", id.value())
+                .param("owner", owner)
+                .update();
+    }
+
+    /** Remembers that the carrier reported delivery before the shipment was recorded. */
+    public void recordDeliveryReported(OrderId id, Instant at) {
+        jdbc.sql("update orders set delivery_reported_at = coalesce(delivery_reported_at, :at) where id = :id")
+                .param("at", Timestamp.from(at))
+                .param("id", id.value())
+                .update();
+    }
+
+    /** The last intent that failed for good, if it was not asked for again since. */
+    public Optional<String> actionProblem(OrderId id) {
+        return jdbc.sql("select action_problem from orders where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(problem -> problem);
+    }
+
+    public void appendHistory(OrderId id, StatusChange change) {
+        jdbc.sql("""
+                insert into order_status_history (order_id, from_status, to_status, at, actor, cause, detail)
+                values (:orderId, :from, :to, :at, :actor, :cause, :detail)
+                """)
+                .param("orderId", id.value())
+                .param("from", change.from() == null ? null : change.from().name())
+                .param("to", change.to().name())
+                .param("at", Timestamp.from(change.at()))
+                .param("actor", change.actor().name())
+                .param("cause", change.cause())
+                .param("detail", change.detail())
+                .update();
+    }
+
+    /** The order's status history, oldest first. */
+    public List<StatusChange> history(OrderId id) {
+        return jdbc.sql("""
+                select from_status, to_status, at, actor, cause, detail from order_status_history
+                where order_id = :id order by id
+                """)
+                .param("id", id.value())
+                .query((rs, n) -> new StatusChange(enumOf(OrderStatus.class, rs.getString("from_status")),
+                        OrderStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("at").toInstant(),
+                        Actor.valueOf(rs.getString("actor")), rs.getString("cause"), rs.getString("detail")))
+                .list();
+    }
+
+    public void appendTracking(OrderId id, TrackingEvent event) {
+        jdbc.sql("""
+                insert into order_tracking_event (order_id, status, location, occurred_at)
+                values (:orderId, :status, :location, :occurredAt)
+                """)
+                .param("orderId", id.value())
+                .param("status", event.status())
+                .param("location", event.location())
+                .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .update();
+    }
+
+    /** What the carrier reported about the order's parcel, oldest first. */
+    public List<TrackingEvent> tracking(OrderId id) {
+        return jdbc.sql("""
+                select status, location, occurred_at from order_tracking_event where order_id = :id
+                order by occurred_at, id
+                """)
+                .param("id", id.value())
+                .query((rs, n) -> new TrackingEvent(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** Filters of the admins' order list; null filters do not apply. */
+    public record Search(OrderStatus status, CustomerId customerId, String email, Instant from, Instant to,
+            int page, int size) {
+    }
+
+    /** One page of orders, newest first, and how many match in all. */
+    public record Page(List<Order> orders, int page, int size, long total) {
+    }
+
+    public Page search(Search search) {
+        // Only the filters asked for end up in the statement, so each stays a plain indexable predicate.
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (search.status() != null) {
+            conditions.add("status = :status");
+            params.put("status", search.status().name());
+        }
+        if (search.customerId() != null) {
+            conditions.add("customer_id = :customerId");
+            params.put("customerId", search.customerId().value());
+        }
+        if (search.email() != null) {
+            conditions.add("lower(customer_email) = lower(:email)");
+            params.put("email", search.email());
+        }
+        if (search.from() != null) {
+            conditions.add("created_at >= :from");
+            params.put("from", Timestamp.from(search.from()));
+        }
+        if (search.to() != null) {
+            conditions.add("created_at < :to");
+            params.put("to", Timestamp.from(search.to()));
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long count = jdbc.sql("select count(*) from orders" + where).params(params).query(Long.class).single();
+        List<OrderRow> rows = jdbc.sql("select " + ORDER_COLUMNS + " from orders" + where
+                + " order by created_at desc, id limit :limit offset :offset")
+                .params(params)
+                .param("limit", search.size())
+                .param("offset", (long) search.page() * search.size())
+                .query((rs, n) -> new OrderRow(rs))
+                .list();
+        Map<UUID, List<OrderLine>> lines = linesOf(rows.stream().map(OrderRow::id).toList());
+        return new Page(rows.stream().map(row -> row.toOrder(lines.getOrDefault(row.id(), List.of()))).toList(),
+                search.page(), search.size(), count);
     }
 }

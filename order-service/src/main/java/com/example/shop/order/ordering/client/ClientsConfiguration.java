@@ -24,6 +24,18 @@ class ClientsConfiguration {
     }
 
     @Bean
+    CatalogVariants catalogVariants(RestClient.Builder builder, ClientProperties properties) {
+        return new CatalogVariants(client(builder, properties, properties.catalogUrl().toString()),
+                attempts(properties));
+    }
+
+    @Bean
+    ShippingServiceShipping shippingServiceShipping(RestClient.Builder builder, ClientProperties properties) {
+        return new ShippingServiceShipping(client(builder, properties, properties.shippingUrl().toString()),
+                attempts(properties));
+    }
+
+    @Bean
     CartServiceCarts cartServiceCarts(RestClient.Builder builder, ClientProperties properties) {
         return new CartServiceCarts(client(builder, properties, properties.cartUrl().toString()),
                 attempts(properties));

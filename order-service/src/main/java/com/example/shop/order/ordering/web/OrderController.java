@@ -25,7 +25,9 @@ import com.example.shop.order.ordering.Checkout;
 import com.example.shop.order.ordering.CheckoutException;
 import com.example.shop.order.ordering.CustomerId;
 import com.example.shop.order.ordering.Order;
+import com.example.shop.order.ordering.Actor;
 import com.example.shop.order.ordering.OrderId;
+import com.example.shop.order.ordering.OrderLifecycle;
 import com.example.shop.order.ordering.OrderProperties;
 import com.example.shop.order.ordering.OrderRepository;
 import com.example.shop.order.ordering.ShippingAddress;
@@ -40,11 +42,13 @@ class OrderController {
     private final Checkout checkout;
     private final OrderRepository orders;
     private final OrderProperties properties;
+    private final OrderLifecycle lifecycle;
 
-    OrderController(Checkout checkout, OrderRepository orders, OrderProperties properties) {
+    OrderController(Checkout checkout, OrderRepository orders, OrderProperties properties, OrderLifecycle lifecycle) {
         this.checkout = checkout;
         this.orders = orders;
         this.properties = properties;
+        this.lifecycle = lifecycle;
     }
 
     /** 201 when the order reached its final status, 202 while it is still PENDING. */
@@ -76,12 +80,36 @@ class OrderController {
                 .toList();
     }
 
+    /** The order with its status history, shipment and returns. */
     @GetMapping("/{id}")
     OrderResponse get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return orders.findByIdAndCustomer(new OrderId(id), customerOf(jwt))
-                .map(OrderResponse::of)
+        return lifecycle.details(new OrderId(id), customerOf(jwt))
+                .map(details -> OrderResponse.of(details, false))
                 .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                         ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such order."), null));
+    }
+
+    /** Cancels a CONFIRMED order (voids the payment): 200 done, 202 still being driven, 409 too late. */
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<OrderResponse> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        CustomerId customer = customerOf(jwt);
+        OrderLifecycle.Result result = lifecycle.cancel(new OrderId(id), Actor.CUSTOMER, customer);
+        return LifecycleProblems.answer(result, detail(result));
+    }
+
+    /** Asks to return units of lines of a DELIVERED order: 201 with the order (the new return in {@code returns}). */
+    @PostMapping("/{id}/returns")
+    ResponseEntity<OrderResponse> requestReturn(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+            @Valid @RequestBody ReturnRequest request) {
+        OrderLifecycle.Result result = lifecycle.requestReturn(new OrderId(id), customerOf(jwt),
+                request.lines().stream().map(line -> new OrderLifecycle.ReturnRequest(line.lineNo(), line.quantity()))
+                        .toList(),
+                request.reason() == null || request.reason().isBlank() ? null : request.reason().strip());
+        return ResponseEntity.status(HttpStatus.CREATED).body(detail(result));
+    }
+
+    private OrderResponse detail(OrderLifecycle.Result result) {
+        return OrderResponse.of(lifecycle.details(result.order()), false);
     }
 
     @ExceptionHandler(CheckoutException.class)
