@@ -60,6 +60,9 @@ class PaymentIntentsApiTests {
         assertThat(response.json().path("payment_method").asString()).isEqualTo("tok_visa");
         assertThat(response.json().path("metadata").path("order_id").asString()).isEqualTo("order-1");
         assertThat(response.json().path("created").asLong()).isPositive();
+        assertThat(response.json().path("amount_received").isNumber()).isTrue();
+        assertThat(response.json().path("amount_received").asLong()).isZero();
+        assertThat(response.json().path("amount_refunded").asLong()).isZero();
         assertThat(response.header("Idempotent-Replayed")).isEqualTo("false");
     }
 
@@ -70,6 +73,7 @@ class PaymentIntentsApiTests {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("status").asString()).isEqualTo("succeeded");
+        assertThat(response.json().path("amount_received").asLong()).isEqualTo(500);
     }
 
     @Test
@@ -279,5 +283,65 @@ class PaymentIntentsApiTests {
     @Test
     void servesHealthProbesWithoutCredentials() {
         assertThat(psp.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void listsTheIntentsWithAMerchantReferenceNewestFirst() {
+        String reference = "order-" + UUID.randomUUID();
+        String first = psp.create(key(), PspClient.body("tok_visa", 1999, reference)).id();
+        Response declined = psp.create(key(), PspClient.body("tok_chargeDeclined", 1999, reference));
+        String third = psp.create(key(), PspClient.body("tok_visa", 2999, reference)).id();
+        psp.create(key(), PspClient.body("tok_visa", 1999, "another-" + reference));
+
+        Response list = psp.get("/v1/payment_intents?merchant_reference=" + reference);
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text("object")).isEqualTo("list");
+        assertThat(list.json().path("has_more").asBoolean(true)).isFalse();
+        assertThat(list.json().path("data").valueStream().map(intent -> intent.path("id").asString()).toList())
+                .containsExactly(third, first);
+        assertThat(declined.status()).isEqualTo(402); // a declined create leaves no intent behind
+    }
+
+    @Test
+    void listsNoIntentsForAnUnknownMerchantReference() {
+        Response list = psp.get("/v1/payment_intents?merchant_reference=nobody-" + UUID.randomUUID());
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("data").isArray()).isTrue();
+        assertThat(list.json().path("data").size()).isZero();
+    }
+
+    @Test
+    void showsTheCurrentStateOfAnIntentInTheMerchantReferenceList() {
+        String reference = "order-" + UUID.randomUUID();
+        String id = psp.create(key(), PspClient.body("tok_visa", 1999, reference)).id();
+        psp.capture(id, key(), null);
+
+        Response list = psp.get("/v1/payment_intents?merchant_reference=" + reference);
+
+        assertThat(list.json().path("data").get(0).path("status").asString()).isEqualTo("succeeded");
+        assertThat(list.json().path("data").get(0).path("amount_received").asLong()).isEqualTo(1999);
+    }
+
+    @Test
+    void listsEveryIntentWithoutAFilter() {
+        String id = psp.held("tok_visa", 1999);
+
+        Response list = psp.get("/v1/payment_intents");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("data").get(0).path("id").asString()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"merchant_ref=x, parameter_unknown, merchant_ref", "merchant_reference=, parameter_invalid_empty, merchant_reference",
+            "merchant_reference=a&merchant_reference=b, parameter_invalid, merchant_reference"})
+    void rejectsAQueryItCannotFilterBy(String query, String code, String param) {
+        Response list = psp.get("/v1/payment_intents?" + query);
+
+        assertThat(list.status()).isEqualTo(400);
+        assertThat(list.error("code")).isEqualTo(code);
+        assertThat(list.error("param")).isEqualTo(param);
     }
 }
