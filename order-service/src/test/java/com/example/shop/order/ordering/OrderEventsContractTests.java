@@ -26,7 +26,8 @@ class OrderEventsContractTests {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private static final List<String> IDS_AND_TIMES = List.of("id", "time", "subject", "orderId", "customerId",
-            "confirmedAt", "rejectedAt");
+            "confirmedAt", "rejectedAt", "returnId", "shippedAt", "cancelledAt", "deliveredAt", "requestedAt", "receivedAt",
+            "refundedAt");
 
     private static final CustomerId ADA = new CustomerId(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"));
     private static final Instant AT = Instant.parse("2026-11-22T10:15:30Z");
@@ -96,5 +97,75 @@ class OrderEventsContractTests {
         assertThat(data.get("total").get("amount").asString()).isEqualTo("59.97");
         assertThat(data.get("confirmedAt").asString()).isEqualTo("2026-11-22T10:15:30Z");
         assertThat(data.get("orderId").asString()).isEqualTo(confirmed.id().toString());
+    }
+
+    private static final Shipment PARCEL = new Shipment("7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a", "PARCELCO",
+            "PC123456789NL", "http://localhost:8091/track/PC123456789NL");
+
+    @Test
+    void publishesOrderShippedAsTheContractSampleShowsIt() throws IOException {
+        Order shipped = sampleOrder().confirm(AT).ship(PARCEL, AT);
+
+        JsonNode published = published(OrderEvents.ORDER_SHIPPED, shipped, OrderEventsTranslator.shipped(shipped));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_SHIPPED));
+    }
+
+    @Test
+    void publishesOrderCancelledAsTheContractSampleShowsIt() throws IOException {
+        Order cancelled = sampleOrder().confirm(AT).cancel(Actor.CUSTOMER, AT);
+
+        JsonNode published = published(OrderEvents.ORDER_CANCELLED, cancelled,
+                OrderEventsTranslator.cancelled(cancelled));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_CANCELLED));
+    }
+
+    @Test
+    void publishesOrderDeliveredAsTheContractSampleShowsIt() throws IOException {
+        Order delivered = sampleOrder().confirm(AT).ship(PARCEL, AT).deliver(AT);
+
+        JsonNode published = published(OrderEvents.ORDER_DELIVERED, delivered,
+                OrderEventsTranslator.delivered(delivered));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_DELIVERED));
+    }
+
+    private static OrderReturn sampleReturn(Order order) {
+        return OrderReturn.request(order.id(), List.of(new OrderReturn.Line(1, 1)), "Too small", AT);
+    }
+
+    @Test
+    void publishesOrderReturnRequestedAsTheContractSampleShowsIt() throws IOException {
+        Order delivered = sampleOrder().confirm(AT).ship(PARCEL, AT).deliver(AT);
+        OrderReturn ret = sampleReturn(delivered);
+
+        JsonNode published = published(OrderEvents.ORDER_RETURN_REQUESTED, delivered,
+                OrderEventsTranslator.returnRequested(delivered, ret));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_RETURN_REQUESTED));
+    }
+
+    @Test
+    void publishesOrderReturnReceivedAsTheContractSampleShowsIt() throws IOException {
+        Order delivered = sampleOrder().confirm(AT).ship(PARCEL, AT).deliver(AT);
+        OrderReturn received = sampleReturn(delivered).receive(true, AT);
+
+        JsonNode published = published(OrderEvents.ORDER_RETURN_RECEIVED, delivered,
+                OrderEventsTranslator.returnReceived(delivered, received));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_RETURN_RECEIVED));
+    }
+
+    @Test
+    void publishesOrderRefundedAsTheContractSampleShowsIt() throws IOException {
+        Order delivered = sampleOrder().confirm(AT).ship(PARCEL, AT).deliver(AT);
+        OrderReturn refunded = sampleReturn(delivered).receive(true, AT).requestRefund(AT)
+                .refund(Money.of("19.99", "EUR"), AT);
+
+        JsonNode published = published(OrderEvents.ORDER_REFUNDED, delivered,
+                OrderEventsTranslator.refunded(delivered, refunded, Money.of("19.99", "EUR")));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_REFUNDED));
     }
 }
