@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code shop.inventory.*}.
  *
  * @param reservationTtl how long a reservation holds stock before it expires (default 15 minutes; an order's
- *     payment deadline is 2 minutes, and a confirmed order's reservation is committed, so it never expires)
+ *     payment deadline is 2 minutes, and a confirmed order's reservation is CONFIRMED, which never expires)
  * @param expiryInterval how often the expiry job looks for reservations that are due
  * @param expiryBatchSize how many due reservations one transaction of the job expires at most
  */

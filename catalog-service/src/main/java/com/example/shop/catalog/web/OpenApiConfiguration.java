@@ -18,7 +18,8 @@ class OpenApiConfiguration {
                 .info(new Info().title("catalog-service").version("v1").description("""
                         Products with variants, categories, full-text search with filters and facets (public reads); \
                         administration with role ADMIN (bearer JWT from customer-service); stock reservations for \
-                        order-service and the product lookup for cart-service under /internal (never routed by the \
+                        order-service (moved along the order lifecycle by order events), the product lookup for \
+                        cart-service and the variant weights for shipping under /internal (never routed by the \
                         gateway)."""))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
