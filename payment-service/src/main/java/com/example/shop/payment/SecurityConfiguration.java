@@ -9,7 +9,7 @@ import com.example.shop.platform.web.ResourceServer;
 
 /**
  * {@code /internal/**} is open: the gateway never routes it, and order-service's recovery job calls it with
- * no customer token. Everything else needs a valid JWT.
+ * no customer token. {@code /api/admin/**} needs a JWT with the role ADMIN; everything else a valid JWT.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -18,6 +18,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return ResourceServer.build(http, rules -> rules
                 .requestMatchers("/internal/**").permitAll()
+                .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated());
     }
 }

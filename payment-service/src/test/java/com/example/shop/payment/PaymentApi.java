@@ -36,15 +36,46 @@ public final class PaymentApi {
         return post("/internal/payments/" + orderId + "/cancel", "");
     }
 
+    public Response capture(Object orderId) {
+        return post("/internal/payments/" + orderId + "/capture", "");
+    }
+
+    public Response refund(Object orderId, UUID refundId, String amount, String currency) {
+        return post("/internal/payments/" + orderId + "/refunds", """
+                {"refundId":"%s","amount":{"amount":"%s","currency":"%s"},"reason":"returned"}"""
+                .formatted(refundId, amount, currency));
+    }
+
+    public Response refund(Object orderId, String body) {
+        return post("/internal/payments/" + orderId + "/refunds", body);
+    }
+
+    public Response summary(Object orderId) {
+        return get("/internal/payments/" + orderId, null);
+    }
+
+    /** GET with an optional bearer token. */
+    public Response get(String path, String bearer) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
     private Response post(String path, String body) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    JSON.readTree(response.body()));
+                    text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

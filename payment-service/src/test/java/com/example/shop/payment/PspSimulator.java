@@ -11,6 +11,8 @@ import com.example.shop.psp.PspSimulatorApplication;
 import com.example.shop.psp.idempotency.IdempotencyKeys;
 import com.example.shop.psp.intents.PaymentIntent;
 import com.example.shop.psp.intents.PaymentIntents;
+import com.example.shop.psp.refunds.Refund;
+import com.example.shop.psp.refunds.Refunds;
 
 /**
  * The real psp-simulator, started in this JVM on a free port, so tests see what the provider saw: its intents
@@ -30,12 +32,14 @@ public final class PspSimulator implements AutoCloseable {
                 "--server.port=0",
                 "--server.shutdown=immediate",
                 "--spring.application.name=psp-simulator",
-                // This test classpath carries payment-service's application.yml, JDBC and Flyway; the
+                // This test classpath carries payment-service's application.yml, JDBC, Flyway and messaging; the
                 // simulator reads none of that and keeps its defaults.
                 "--spring.config.name=psp-simulator-in-tests",
                 "--spring.autoconfigure.exclude="
                         + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
+                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                        + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+                        + "com.example.shop.platform.messaging.MessagingAutoConfiguration"));
         for (String setting : settings) {
             args.add("--" + setting);
         }
@@ -51,7 +55,17 @@ public final class PspSimulator implements AutoCloseable {
         return context.getBean(PaymentIntents.class).findByOrderId(orderId.toString());
     }
 
-    /** How many create requests arrived with this idempotency key. */
+    /** The intent as the provider has it now. */
+    public PaymentIntent intent(String id) {
+        return context.getBean(PaymentIntents.class).find(id).orElseThrow();
+    }
+
+    /** The refunds the provider made of an intent. */
+    public List<Refund> refundsOf(String intentId) {
+        return context.getBean(Refunds.class).list(intentId, null);
+    }
+
+    /** How many requests (create, capture, cancel, refund) arrived with this idempotency key. */
     public int requestsWithKey(Object key) {
         return context.getBean(IdempotencyKeys.class).requests(key.toString());
     }

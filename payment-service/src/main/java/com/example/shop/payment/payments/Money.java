@@ -45,6 +45,11 @@ public record Money(BigDecimal amount, Currency currency) {
         return amount.movePointRight(currency.getDefaultFractionDigits()).longValueExact();
     }
 
+    /** The amount of {@code minorUnits} in the currency's smallest unit: 1999 EUR cents is 19.99 EUR. */
+    public static Money ofMinor(long minorUnits, Currency currency) {
+        return new Money(BigDecimal.valueOf(minorUnits).movePointLeft(currency.getDefaultFractionDigits()), currency);
+    }
+
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency.getCurrencyCode();

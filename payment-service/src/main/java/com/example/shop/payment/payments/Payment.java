@@ -32,6 +32,11 @@ public record Payment(
         return new PaymentProvider.AuthorizationRequest(id, orderId, amount, paymentToken);
     }
 
+    /** This payment in another status. */
+    Payment withStatus(PaymentStatus newStatus, Instant now) {
+        return new Payment(id, orderId, amount, paymentToken, newStatus, providerPaymentId, declineCode, createdAt, now);
+    }
+
     /** This payment after the provider released its hold. */
     Payment cancel(Instant now) {
         return new Payment(id, orderId, amount, paymentToken, PaymentStatus.CANCELLED, providerPaymentId, declineCode,

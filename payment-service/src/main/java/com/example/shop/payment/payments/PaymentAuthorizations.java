@@ -17,11 +17,16 @@ public class PaymentAuthorizations {
     private static final Logger log = LoggerFactory.getLogger(PaymentAuthorizations.class);
 
     private final PaymentRepository payments;
+    private final PaymentOperationRepository operations;
+    private final OperationSettlement settlement;
     private final PaymentProvider provider;
     private final Clock clock;
 
-    PaymentAuthorizations(PaymentRepository payments, PaymentProvider provider, Clock clock) {
+    PaymentAuthorizations(PaymentRepository payments, PaymentOperationRepository operations,
+            OperationSettlement settlement, PaymentProvider provider, Clock clock) {
         this.payments = payments;
+        this.operations = operations;
+        this.settlement = settlement;
         this.provider = provider;
         this.clock = clock;
     }
@@ -38,10 +43,21 @@ public class PaymentAuthorizations {
         if (payment.status().isFinal()) {
             return payment;
         }
-        AuthorizationOutcome outcome = provider.authorize(payment.authorizationRequest());
-        Payment settled = payments.recordAttempt(payment.id(), outcome, clock.instant());
-        log.info("Payment {} of order {}: {} ({})", settled.id(), orderId, settled.status(), outcome);
+        Payment settled = askProvider(payment);
+        log.info("Payment {} of order {}: {}", settled.id(), orderId, settled.status());
         return settled;
+    }
+
+    /**
+     * Sends the payment's authorisation (again) under its key and records the answer. The AUTHORIZE operation is
+     * stored, and its attempt counted, before the request leaves.
+     */
+    Payment askProvider(Payment payment) {
+        PaymentOperation authorize = operations.insertOrGet(PaymentOperation.authorize(payment, clock.instant()));
+        operations.reopen(authorize.id(), clock.instant());
+        operations.beginAttempt(authorize.id(), clock.instant());
+        AuthorizationOutcome outcome = provider.authorize(payment.authorizationRequest());
+        return settlement.settleAuthorization(payment.id(), outcome);
     }
 
     /** The order already has a payment, and it was asked for with another amount or payment token. */

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Service;
  * <p>The provider is asked again with the payment's own idempotency key, so an intent created by an earlier,
  * timed-out call is found (never a new one created for nothing but a replay); if there is an intent, it is
  * cancelled. Idempotent: asking again answers the same final state without calling the provider.
+ *
+ * <p>The same call voids the authorised payment of an order cancelled before shipment: the release is a VOID
+ * operation (one per payment, stored before the provider is called) and {@code payment.voided.v1} is published
+ * when it succeeds. A captured payment cannot be voided.
  */
 @Service
 public class PaymentCancellations {
@@ -22,11 +26,16 @@ public class PaymentCancellations {
     private static final Logger log = LoggerFactory.getLogger(PaymentCancellations.class);
 
     private final PaymentRepository payments;
+    private final PaymentOperationRepository operations;
+    private final OperationSettlement settlement;
     private final PaymentProvider provider;
     private final Clock clock;
 
-    PaymentCancellations(PaymentRepository payments, PaymentProvider provider, Clock clock) {
+    PaymentCancellations(PaymentRepository payments, PaymentOperationRepository operations,
+            OperationSettlement settlement, PaymentProvider provider, Clock clock) {
         this.payments = payments;
+        this.operations = operations;
+        this.settlement = settlement;
         this.provider = provider;
         this.clock = clock;
     }
@@ -48,6 +57,7 @@ public class PaymentCancellations {
     /**
      * @throws ProviderUnavailable when the provider cannot say now whether it holds money for the order; the
      *     caller asks again later
+     * @throws AlreadyCaptured when the payment was captured (or a capture is under way): that is a refund
      */
     public Cancellation cancel(OrderId orderId) {
         Optional<Payment> found = payments.findByOrderId(orderId);
@@ -61,10 +71,14 @@ public class PaymentCancellations {
         if (payment.status() == PaymentStatus.CANCELLED) {
             return new Cancellation(Result.CANCELLED, found);
         }
+        if (payment.status().isCaptured()) {
+            throw new AlreadyCaptured(orderId);
+        }
         if (payment.status() != PaymentStatus.AUTHORIZED) {
             // PENDING or UNAVAILABLE: the provider may hold an intent under our key that we never heard of.
-            AuthorizationOutcome outcome = provider.authorize(payment.authorizationRequest());
-            payment = payments.recordAttempt(payment.id(), outcome, clock.instant());
+            PaymentOperation authorize = operations.insertOrGet(PaymentOperation.authorize(payment, clock.instant()));
+            operations.beginAttempt(authorize.id(), clock.instant());
+            payment = settlement.settleAuthorization(payment.id(), provider.authorize(payment.authorizationRequest()));
             if (payment.status() == PaymentStatus.DECLINED || payment.status() == PaymentStatus.CANCELLED) {
                 return new Cancellation(payment.status() == PaymentStatus.DECLINED ? Result.DECLINED : Result.CANCELLED,
                         Optional.of(payment));
@@ -73,13 +87,26 @@ public class PaymentCancellations {
                 throw new ProviderUnavailable(orderId);
             }
         }
-        PaymentProvider.CancellationOutcome outcome = provider.cancel(payment.providerPaymentId());
-        Payment settled = payments.recordCancellation(payment.id(), outcome, clock.instant());
-        log.info("Cancelling payment {} of order {}: {} ({})", settled.id(), orderId, settled.status(), outcome);
-        if (settled.status() != PaymentStatus.CANCELLED) {
+        PaymentOperation voidOperation = settlement.openVoid(payment.id());
+        if (voidOperation.status().isOpen()) {
+            operations.beginAttempt(voidOperation.id(), clock.instant());
+            PaymentProvider.CancellationOutcome outcome = provider.cancel(payment.providerPaymentId(),
+                    voidOperation.idempotencyKey());
+            voidOperation = settlement.settleVoid(voidOperation.id(), outcome);
+            log.info("Cancelling payment {} of order {}: {} ({})", payment.id(), orderId, voidOperation.status(), outcome);
+        }
+        if (voidOperation.status() != OperationStatus.SUCCEEDED) {
             throw new ProviderUnavailable(orderId);
         }
-        return new Cancellation(Result.CANCELLED, Optional.of(settled));
+        return new Cancellation(Result.CANCELLED, payments.findById(payment.id()));
+    }
+
+    /** The payment was captured, or a capture is under way: there is no hold left to release. */
+    public static final class AlreadyCaptured extends RuntimeException {
+
+        AlreadyCaptured(OrderId orderId) {
+            super("The payment of order " + orderId + " is captured; it can only be refunded.");
+        }
     }
 
     /** The provider could not be reached; whether it holds money for the order is not known yet. */

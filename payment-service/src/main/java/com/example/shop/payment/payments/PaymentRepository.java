@@ -106,6 +106,7 @@ public class PaymentRepository {
         String detail = switch (outcome) {
             case PaymentProvider.CancellationOutcome.Cancelled c -> current.providerPaymentId();
             case PaymentProvider.CancellationOutcome.Unavailable unavailable -> "cancel: " + unavailable.reason();
+            case PaymentProvider.CancellationOutcome.Refused refused -> "cancel refused: " + refused.code();
         };
         jdbc.sql("""
                 insert into payment_attempt (payment_id, attempt_no, outcome, detail, at)
@@ -121,6 +122,45 @@ public class PaymentRepository {
                 .params(settled.status().name(), Timestamp.from(now), id.value())
                 .update();
         return settled;
+    }
+
+    public Optional<Payment> findById(PaymentId id) {
+        return jdbc.sql("select " + COLUMNS + " from payment where id = ?")
+                .param(id.value())
+                .query(PaymentRepository::payment)
+                .optional();
+    }
+
+    /** The payment, locked until the transaction ends: every change of a payment and its operations takes it. */
+    Payment lock(PaymentId id) {
+        return jdbc.sql("select " + COLUMNS + " from payment where id = ? for update")
+                .param(id.value())
+                .query(PaymentRepository::payment)
+                .single();
+    }
+
+    void updateStatus(PaymentId id, PaymentStatus status, Instant now) {
+        jdbc.sql("update payment set status = ?, updated_at = ? where id = ?")
+                .params(status.name(), Timestamp.from(now), id.value())
+                .update();
+    }
+
+    /** One page of payments, newest first, optionally of one status. */
+    public List<Payment> page(Optional<PaymentStatus> status, int page, int size) {
+        return jdbc.sql("select " + COLUMNS + " from payment where (cast(:status as text) is null or status = :status)"
+                        + " order by created_at desc, id limit :limit offset :offset")
+                .param("status", status.map(Enum::name).orElse(null))
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(PaymentRepository::payment)
+                .list();
+    }
+
+    public long count(Optional<PaymentStatus> status) {
+        return jdbc.sql("select count(*) from payment where (cast(:status as text) is null or status = :status)")
+                .param("status", status.map(Enum::name).orElse(null))
+                .query(Long.class)
+                .single();
     }
 
     /** The attempts of a payment, oldest first. */

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.example.shop.payment.PaymentApi;
 import com.example.shop.payment.PaymentApi.Response;
 import com.example.shop.payment.PspSimulator;
+import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -45,6 +46,7 @@ class PaymentsIntegrationTests {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry, "payment");
+        TestKafka.register(registry);
         simulator = PspSimulator.start("psp.timeout-token-delay=" + SLOW_PROVIDER.toMillis() + "ms");
         registry.add("shop.psp.url", simulator::url);
     }

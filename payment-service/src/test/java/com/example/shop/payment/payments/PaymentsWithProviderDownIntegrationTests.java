@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.example.shop.payment.PaymentApi;
 import com.example.shop.payment.PaymentApi.Response;
+import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -28,6 +29,7 @@ class PaymentsWithProviderDownIntegrationTests {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
         TestPostgres.register(registry, "payment");
+        TestKafka.register(registry);
         int closedPort;
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();

@@ -21,6 +21,8 @@ import com.example.shop.payment.payments.AuthorizationOutcome.Authorized;
 import com.example.shop.payment.payments.AuthorizationOutcome.Declined;
 import com.example.shop.payment.payments.AuthorizationOutcome.Unavailable;
 import com.example.shop.payment.payments.PaymentProvider;
+import com.example.shop.payment.payments.Money;
+import com.example.shop.payment.payments.OperationOutcome;
 import com.example.shop.payment.payments.PaymentProvider.CancellationOutcome;
 
 /**
@@ -69,9 +71,9 @@ public class PspPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public CancellationOutcome cancel(String providerPaymentId) {
+    public CancellationOutcome cancel(String providerPaymentId, String idempotencyKey) {
         Supplier<CancellationOutcome> guarded = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(circuitBreaker, () -> sendCancel(providerPaymentId)));
+                CircuitBreaker.decorateSupplier(circuitBreaker, () -> sendCancel(providerPaymentId, idempotencyKey)));
         try {
             return guarded.get();
         }
@@ -89,9 +91,10 @@ public class PspPaymentProvider implements PaymentProvider {
         }
     }
 
-    private CancellationOutcome sendCancel(String providerPaymentId) {
+    private CancellationOutcome sendCancel(String providerPaymentId, String idempotencyKey) {
         return rest.post()
                 .uri("/v1/payment_intents/{id}/cancel", providerPaymentId)
+                .header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .body(Map.of("cancellation_reason", "abandoned"))
@@ -117,7 +120,7 @@ public class PspPaymentProvider implements PaymentProvider {
                     PspWire.ErrorEnvelope error = response.bodyTo(PspWire.ErrorEnvelope.class);
                     log.error("Provider refused to cancel intent {} with {}: {}", providerPaymentId, status,
                             error == null ? null : error.error());
-                    return new CancellationOutcome.Unavailable("provider refused the cancel: " + declineCode(error));
+                    return new CancellationOutcome.Refused(declineCode(error));
                 });
     }
 
@@ -127,7 +130,8 @@ public class PspPaymentProvider implements PaymentProvider {
                 request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT),
                 request.paymentToken(),
                 "manual",
-                Map.of("order_id", request.orderId().toString(), "payment_id", request.paymentId().toString()));
+                Map.of("order_id", request.orderId().toString(), "payment_id", request.paymentId().toString(),
+                        "merchant_reference", request.idempotencyKey()));
         return rest.post()
                 .uri("/v1/payment_intents")
                 .header("Idempotency-Key", request.idempotencyKey())
@@ -152,6 +156,174 @@ public class PspPaymentProvider implements PaymentProvider {
                             error == null ? null : error.error());
                     return new Declined(declineCode(error));
                 });
+    }
+
+    @Override
+    public OperationOutcome capture(String providerPaymentId, Money amount, String idempotencyKey) {
+        return operation("capture " + idempotencyKey, () -> rest.post()
+                .uri("/v1/payment_intents/{id}/capture", providerPaymentId)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(new PspWire.Capture(amount.minorUnits()))
+                .exchange((req, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 200) {
+                        PspWire.PaymentIntent intent = response.bodyTo(PspWire.PaymentIntent.class);
+                        if (intent == null || intent.id() == null) {
+                            throw new ProviderFailure(status);
+                        }
+                        return "succeeded".equals(intent.status())
+                                ? new OperationOutcome.Succeeded(intent.id())
+                                : new OperationOutcome.Failed("intent is " + intent.status());
+                    }
+                    return failure(status, response.bodyTo(PspWire.ErrorEnvelope.class));
+                }));
+    }
+
+    @Override
+    public OperationOutcome refund(RefundRequest request) {
+        var body = new PspWire.CreateRefund(request.providerPaymentId(), request.amount().minorUnits(),
+                Map.of("merchant_reference", request.merchantReference()));
+        return operation("refund " + request.idempotencyKey(), () -> rest.post()
+                .uri("/v1/refunds")
+                .header("Idempotency-Key", request.idempotencyKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((req, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 200) {
+                        PspWire.Refund refund = response.bodyTo(PspWire.Refund.class);
+                        if (refund == null || refund.id() == null) {
+                            throw new ProviderFailure(status);
+                        }
+                        return switch (String.valueOf(refund.status())) {
+                            case "succeeded" -> new OperationOutcome.Succeeded(refund.id());
+                            case "failed", "canceled" -> new OperationOutcome.Failed("refund " + refund.status());
+                            default -> new OperationOutcome.Unknown("refund is " + refund.status());
+                        };
+                    }
+                    return failure(status, response.bodyTo(PspWire.ErrorEnvelope.class));
+                }));
+    }
+
+    @Override
+    public Lookup<ProviderIntent> intent(String providerPaymentId) {
+        return lookup("intent " + providerPaymentId, () -> rest.get()
+                .uri("/v1/payment_intents/{id}", providerPaymentId)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((req, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 200) {
+                        return found(response.bodyTo(PspWire.PaymentIntent.class));
+                    }
+                    return notFoundOrFailure(status);
+                }));
+    }
+
+    @Override
+    public Lookup<ProviderIntent> intentByMerchantReference(String merchantReference) {
+        return lookup("intent of " + merchantReference, () -> rest.get()
+                .uri(uri -> uri.path("/v1/payment_intents").queryParam("merchant_reference", merchantReference).build())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((req, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 200) {
+                        PspWire.IntentList list = response.bodyTo(PspWire.IntentList.class);
+                        if (list == null || list.data() == null || list.data().isEmpty()) {
+                            return new Lookup.NotFound<ProviderIntent>();
+                        }
+                        return found(list.data().getFirst());
+                    }
+                    return notFoundOrFailure(status);
+                }));
+    }
+
+    @Override
+    public Lookup<ProviderRefund> refundByMerchantReference(String merchantReference) {
+        return lookup("refund of " + merchantReference, () -> rest.get()
+                .uri(uri -> uri.path("/v1/refunds").queryParam("merchant_reference", merchantReference).build())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((req, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status == 200) {
+                        PspWire.RefundList list = response.bodyTo(PspWire.RefundList.class);
+                        if (list == null || list.data() == null || list.data().isEmpty()) {
+                            return new Lookup.NotFound<ProviderRefund>();
+                        }
+                        PspWire.Refund refund = list.data().getFirst();
+                        return new Lookup.Found<>(new ProviderRefund(refund.id(), "succeeded".equals(refund.status()),
+                                refund.amount() == null ? 0 : refund.amount()));
+                    }
+                    return notFoundOrFailure(status);
+                }));
+    }
+
+    /** Runs a capture or refund through the retry and breaker; no answer is Unknown, never an exception. */
+    private OperationOutcome operation(String what, Supplier<OperationOutcome> call) {
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get();
+        }
+        catch (CallNotPermittedException ex) {
+            return new OperationOutcome.Unknown("circuit breaker open");
+        }
+        catch (ResourceAccessException | ProviderFailure ex) {
+            String reason = describe(ex);
+            log.warn("No answer from the provider to {}: {}", what, reason);
+            return new OperationOutcome.Unknown(reason);
+        }
+        catch (RestClientException ex) {
+            log.error("Unreadable answer from the provider to {}", what, ex);
+            return new OperationOutcome.Unknown("unreadable provider answer");
+        }
+    }
+
+    /** A lookup through the retry and breaker; an unreachable provider is Unavailable, never an exception. */
+    private <T> Lookup<T> lookup(String what, Supplier<Lookup<T>> call) {
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get();
+        }
+        catch (CallNotPermittedException ex) {
+            return new Lookup.Unavailable<>("circuit breaker open");
+        }
+        catch (RestClientException | ProviderFailure ex) {
+            String reason = describe(ex);
+            log.warn("Could not look up {} at the provider: {}", what, reason);
+            return new Lookup.Unavailable<>(reason);
+        }
+    }
+
+    private static OperationOutcome failure(int status, PspWire.ErrorEnvelope error) {
+        if (status >= 500 || status == 429 || status == 409) {
+            throw new ProviderFailure(status);
+        }
+        // 4xx: the provider refused the request itself (unexpected state, amount too large): repeating it cannot
+        // succeed.
+        log.warn("Provider refused with {}: {}", status, error == null ? null : error.error());
+        return new OperationOutcome.Failed(declineCode(error));
+    }
+
+    private static <T> Lookup<T> notFoundOrFailure(int status) {
+        if (status == 404) {
+            return new Lookup.NotFound<>();
+        }
+        throw new ProviderFailure(status);
+    }
+
+    private static Lookup<ProviderIntent> found(PspWire.PaymentIntent intent) {
+        if (intent == null || intent.id() == null) {
+            throw new ProviderFailure(200);
+        }
+        IntentState state = switch (String.valueOf(intent.status())) {
+            case "requires_capture" -> IntentState.HELD;
+            case "succeeded" -> IntentState.CAPTURED;
+            case "canceled" -> IntentState.CANCELLED;
+            default -> IntentState.OTHER;
+        };
+        return new Lookup.Found<>(new ProviderIntent(intent.id(), state,
+                intent.amountReceived() == null ? 0 : intent.amountReceived(),
+                intent.amountRefunded() == null ? 0 : intent.amountRefunded()));
     }
 
     /** The root cause, which says more than RestClient's wrapper ("connection refused", "request timed out"). */

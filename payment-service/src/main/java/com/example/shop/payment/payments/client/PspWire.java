@@ -1,5 +1,6 @@
 package com.example.shop.payment.payments.client;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -20,7 +21,26 @@ final class PspWire {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PaymentIntent(String id, String status) {
+    record PaymentIntent(String id, String status, @JsonProperty("amount_received") Long amountReceived,
+            @JsonProperty("amount_refunded") Long amountRefunded) {
+    }
+
+    record Capture(@JsonProperty("amount_to_capture") long amountToCapture) {
+    }
+
+    record CreateRefund(@JsonProperty("payment_intent") String paymentIntent, long amount, Map<String, String> metadata) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Refund(String id, String status, Long amount, @JsonProperty("payment_intent") String paymentIntent) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IntentList(List<PaymentIntent> data) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RefundList(List<Refund> data) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

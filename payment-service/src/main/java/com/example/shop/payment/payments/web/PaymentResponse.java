@@ -15,7 +15,8 @@ record PaymentResponse(UUID paymentId, UUID orderId, Status status, String decli
 
     static PaymentResponse of(Payment payment) {
         Status status = switch (payment.status()) {
-            case AUTHORIZED -> Status.AUTHORIZED;
+            // captured and refunded payments were authorised: that is the answer to an authorisation asked again
+            case AUTHORIZED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED -> Status.AUTHORIZED;
             // The contract knows no CANCELLED: to an order asking again, a cancelled payment is a refusal.
             case DECLINED, CANCELLED -> Status.DECLINED;
             // PENDING cannot be returned by an authorisation; if it ever were, the caller should retry.

@@ -150,7 +150,7 @@ class PspPaymentProviderTests {
         var adapter = adapterForProviderAnswering(200, """
                 {"id":"pi_abc","object":"payment_intent","status":"canceled"}""", breaker(100));
 
-        assertThat(adapter.cancel("pi_abc")).isEqualTo(new PaymentProvider.CancellationOutcome.Cancelled());
+        assertThat(adapter.cancel("pi_abc", "key-1")).isEqualTo(new PaymentProvider.CancellationOutcome.Cancelled());
     }
 
     @Test
@@ -158,7 +158,7 @@ class PspPaymentProviderTests {
         var adapter = adapterForProviderAnswering(404, """
                 {"error":{"type":"invalid_request_error","code":"resource_missing"}}""", breaker(100));
 
-        assertThat(adapter.cancel("pi_gone")).isEqualTo(new PaymentProvider.CancellationOutcome.Cancelled());
+        assertThat(adapter.cancel("pi_gone", "key-1")).isEqualTo(new PaymentProvider.CancellationOutcome.Cancelled());
         assertThat(keysSeen).hasSize(1);
     }
 
@@ -167,7 +167,8 @@ class PspPaymentProviderTests {
         var adapter = adapterForProviderAnswering(400, """
                 {"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state"}}""", breaker(100));
 
-        assertThat(adapter.cancel("pi_captured")).isInstanceOf(PaymentProvider.CancellationOutcome.Unavailable.class);
+        assertThat(adapter.cancel("pi_captured", "key-1"))
+                .isEqualTo(new PaymentProvider.CancellationOutcome.Refused("payment_intent_unexpected_state"));
         assertThat(keysSeen).hasSize(1);
     }
 
@@ -175,7 +176,7 @@ class PspPaymentProviderTests {
     void retriesACancelThatFailsWithAServerErrorThenAnswersUnavailable() throws IOException {
         var adapter = adapterForProviderAnswering(500, "{\"error\":{\"type\":\"api_error\"}}", breaker(100));
 
-        assertThat(adapter.cancel("pi_abc")).isInstanceOf(PaymentProvider.CancellationOutcome.Unavailable.class);
+        assertThat(adapter.cancel("pi_abc", "key-1")).isInstanceOf(PaymentProvider.CancellationOutcome.Unavailable.class);
         assertThat(keysSeen).hasSize(3);
     }
 }
