@@ -19,9 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Stand-ins for cart-service, catalog-service and payment-service at their HTTP boundary: one real HTTP
- * server on loopback that answers the paths order-service calls, programmable per test and recording every
- * call. Tests keep apart by using their own customers and products.
+ * Stand-ins for cart-service, catalog-service, payment-service and shipping-service at their HTTP boundary:
+ * one real HTTP server on loopback that answers the paths order-service calls, programmable per test and
+ * recording every call. Tests keep apart by using their own customers and products.
+ *
+ * <p>The payment stand-in keeps real running totals per order, as payment-service does: what was authorised,
+ * captured (once; capturing again answers the first capture) and refunded (idempotent per refund id, never
+ * above the capture: 422), and refuses what payment-service refuses (capture without an authorisation or
+ * after a void, void after a capture, refund before a capture: 409).
  */
 final class StubDownstreams implements AutoCloseable {
 
@@ -50,6 +55,27 @@ final class StubDownstreams implements AutoCloseable {
     private volatile boolean cancelsDown;
     private final Map<String, Integer> paymentCalls = new ConcurrentHashMap<>();
 
+    /** The money of one order, as payment-service would hold it. */
+    static final class Ledger {
+        java.math.BigDecimal authorized;
+        java.math.BigDecimal captured = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal refunded = java.math.BigDecimal.ZERO;
+        boolean cancelled;
+        /** Captures that took money (a repeated capture answers again without taking any). */
+        int captures;
+        final Map<String, java.math.BigDecimal> refunds = new java.util.LinkedHashMap<>();
+    }
+
+    private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> shipments = new ConcurrentHashMap<>();
+    private final Set<String> refusedCaptures = ConcurrentHashMap.newKeySet();
+    private volatile boolean variantsDown;
+    private volatile boolean shipmentsDown;
+    private volatile boolean capturesDown;
+    private volatile boolean refundsDown;
+    /** Milliseconds each label purchase takes, to widen races in concurrent tests. */
+    private volatile long labelMillis;
+
     StubDownstreams() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,7 +84,7 @@ final class StubDownstreams implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(32));
         server.start();
     }
 
@@ -100,6 +126,40 @@ final class StubDownstreams implements AutoCloseable {
         cancelsDown = down;
     }
 
+    void variantsDown(boolean down) {
+        variantsDown = down;
+    }
+
+    void shipmentsDown(boolean down) {
+        shipmentsDown = down;
+    }
+
+    void capturesDown(boolean down) {
+        capturesDown = down;
+    }
+
+    void refundsDown(boolean down) {
+        refundsDown = down;
+    }
+
+    void labelMillis(long millis) {
+        labelMillis = millis;
+    }
+
+    /** payment-service answers 409 to the capture of this order, as when its payment was voided meanwhile. */
+    void refuseCapture(UUID orderId) {
+        refusedCaptures.add(orderId.toString());
+    }
+
+    Ledger ledger(UUID orderId) {
+        return ledgers.computeIfAbsent(orderId.toString(), id -> new Ledger());
+    }
+
+    /** Every label bought, one per order at most. */
+    Map<String, Map<String, Object>> shipments() {
+        return shipments;
+    }
+
     List<Call> calls(String pathPrefix, UUID orderId) {
         return calls.stream()
                 .filter(call -> call.path().startsWith(pathPrefix))
@@ -123,6 +183,22 @@ final class StubDownstreams implements AutoCloseable {
     List<Call> cancels(UUID orderId) {
         return calls(PAYMENTS, orderId).stream().filter(call -> call.path().endsWith("/cancel")).toList();
     }
+
+    List<Call> captures(UUID orderId) {
+        return calls(PAYMENTS, orderId).stream().filter(call -> call.path().endsWith("/capture")).toList();
+    }
+
+    List<Call> refunds(UUID orderId) {
+        return calls(PAYMENTS, orderId).stream().filter(call -> call.path().endsWith("/refunds")).toList();
+    }
+
+    List<Call> labels(UUID orderId) {
+        return calls(SHIPMENTS, orderId);
+    }
+
+    private static final String VARIANTS = "/internal/variants";
+    private static final String SHIPMENTS = "/internal/shipments";
+    static final int GRAMS_PER_UNIT = 250;
 
     List<Call> cartReads() {
         return calls.stream().filter(call -> call.path().equals(CART)).toList();
@@ -164,10 +240,97 @@ final class StubDownstreams implements AutoCloseable {
             else if (path.startsWith(PAYMENTS + "/") && path.endsWith("/cancel")) {
                 if (cancelsDown) {
                     respond(exchange, 503, Map.of("title", "Service Unavailable"));
+                    return;
                 }
-                else {
-                    respond(exchange, 200, Map.of("orderId", path.split("/")[3], "status", "CANCELLED"));
+                String orderId = path.split("/")[3];
+                Ledger ledger = ledger(UUID.fromString(orderId));
+                synchronized (ledger) {
+                    if (ledger.captures > 0) {
+                        respond(exchange, 409, Map.of("title", "Conflict", "detail", "already captured"));
+                        return;
+                    }
+                    ledger.cancelled = true;
                 }
+                respond(exchange, 200, Map.of("orderId", orderId, "status", "CANCELLED"));
+            }
+            else if (path.startsWith(PAYMENTS + "/") && path.endsWith("/capture")) {
+                String orderId = path.split("/")[3];
+                if (capturesDown) {
+                    respond(exchange, 503, Map.of("title", "Service Unavailable"));
+                    return;
+                }
+                Ledger ledger = ledger(UUID.fromString(orderId));
+                synchronized (ledger) {
+                    if (refusedCaptures.contains(orderId) || ledger.authorized == null || ledger.cancelled) {
+                        respond(exchange, 409, Map.of("title", "Conflict", "detail", "nothing to capture"));
+                        return;
+                    }
+                    if (ledger.captures == 0) {
+                        ledger.captured = ledger.authorized;
+                        ledger.captures++;
+                    }
+                    respond(exchange, 200, Map.of("orderId", orderId, "paymentId", "pay_" + orderId,
+                            "status", "CAPTURED", "captured", Map.of("amount", ledger.captured.toPlainString(),
+                                    "currency", "EUR")));
+                }
+            }
+            else if (path.startsWith(PAYMENTS + "/") && path.endsWith("/refunds")) {
+                String orderId = path.split("/")[3];
+                if (refundsDown) {
+                    respond(exchange, 503, Map.of("title", "Service Unavailable"));
+                    return;
+                }
+                Ledger ledger = ledger(UUID.fromString(orderId));
+                String refundId = body.path("refundId").asString();
+                var amount = new java.math.BigDecimal(body.path("amount").path("amount").asString());
+                synchronized (ledger) {
+                    if (ledger.captures == 0) {
+                        respond(exchange, 409, Map.of("title", "Conflict", "detail", "not captured"));
+                        return;
+                    }
+                    if (!ledger.refunds.containsKey(refundId)) {
+                        if (ledger.refunded.add(amount).compareTo(ledger.captured) > 0) {
+                            respond(exchange, 422, Map.of("title", "Unprocessable", "detail", "above the capture"));
+                            return;
+                        }
+                        ledger.refunds.put(refundId, amount);
+                        ledger.refunded = ledger.refunded.add(amount);
+                    }
+                    respond(exchange, 200, Map.of("orderId", orderId, "paymentId", "pay_" + orderId,
+                            "refundId", refundId, "status", "REFUNDED",
+                            "amount", Map.of("amount", ledger.refunds.get(refundId).toPlainString(), "currency", "EUR"),
+                            "totalRefunded", Map.of("amount", ledger.refunded.toPlainString(), "currency", "EUR")));
+                }
+            }
+            else if (path.equals(VARIANTS)) {
+                if (catalogDown || variantsDown) {
+                    respond(exchange, 503, Map.of("title", "Service Unavailable"));
+                    return;
+                }
+                String ids = exchange.getRequestURI().getQuery().replaceFirst("^ids=", "");
+                respond(exchange, 200, java.util.Arrays.stream(ids.split(","))
+                        .map(id -> Map.of("variantId", id, "productId", id, "sku", "SKU", "weightGrams", GRAMS_PER_UNIT))
+                        .toList());
+            }
+            else if (path.equals(SHIPMENTS)) {
+                if (shipmentsDown) {
+                    respond(exchange, 503, Map.of("title", "Service Unavailable"));
+                    return;
+                }
+                if ("XX".equals(body.path("address").path("country").asString())) {
+                    respond(exchange, 422, Map.of("title", "Unprocessable", "detail", "no carrier serves XX"));
+                    return;
+                }
+                if (labelMillis > 0) {
+                    pause(labelMillis);
+                }
+                String orderId = body.path("orderId").asString();
+                Map<String, Object> shipment = shipments.computeIfAbsent(orderId, id -> Map.of(
+                        "shipmentId", UUID.randomUUID().toString(), "orderId", id, "carrier", "PARCELCO",
+                        "service", "STANDARD", "trackingNumber", "PC" + Math.abs(id.hashCode()) + "NL",
+                        "trackingUrl", "http://carrier/track/PC" + Math.abs(id.hashCode()) + "NL",
+                        "status", "LABEL_CREATED", "weightGrams", body.path("weightGrams").asInt()));
+                respond(exchange, 200, shipment);
             }
             else if (path.equals(PAYMENTS)) {
                 String token = body.path("paymentToken").asString();
@@ -192,6 +355,12 @@ final class StubDownstreams implements AutoCloseable {
                         .put("orderId", body.path("orderId").asString())
                         .put("status", status);
                 answer.put("declineCode", status.equals("DECLINED") ? "card_declined" : null);
+                if (status.equals("AUTHORIZED")) {
+                    Ledger ledger = ledger(UUID.fromString(body.path("orderId").asString()));
+                    synchronized (ledger) {
+                        ledger.authorized = new java.math.BigDecimal(body.path("amount").path("amount").asString());
+                    }
+                }
                 respond(exchange, 200, answer);
             }
             else {

@@ -17,13 +17,11 @@ import com.example.shop.order.ordering.ReturnStatus;
 import com.example.shop.order.ordering.ShippingAddress;
 import com.example.shop.order.ordering.StatusChange;
 import com.example.shop.order.ordering.TrackingEvent;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An order as the public API shows it. The payment token is never shown. The list shows the summary; the
  * detail ({@code GET /api/orders/{id}}, the admin view) adds history, shipment and returns.
  */
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record OrderResponse(UUID id, OrderStatus status, RejectionReason rejectionReason, List<Item> items,
         MoneyResponse total, ShippingAddress shippingAddress, Instant createdAt, UUID customerId,
         String customerEmail, PendingAction pendingAction, String problem, Actor cancelledBy,
