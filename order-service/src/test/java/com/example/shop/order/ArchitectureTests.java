@@ -31,6 +31,16 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAPackage("..ordering.client..");
 
     @ArchTest
+    static final ArchRule listenersDoNotUseOtherAdapters = noClasses()
+            .that().resideInAPackage("..ordering.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("..ordering.web..", "..ordering.client..");
+
+    @ArchTest
+    static final ArchRule backOfficeGoesThroughTheDomain = noClasses()
+            .that().resideInAPackage("..backoffice..")
+            .should().dependOnClassesThat().resideInAnyPackage("..ordering.client..", "..ordering.messaging..");
+
+    @ArchTest
     static final ArchRule controllersArePackagePrivate = classes()
             .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
             .should().notBePublic();
