@@ -24,6 +24,7 @@ import org.springframework.web.client.RestClient;
 
 import com.example.shop.payment.payments.AuthorizationOutcome;
 import com.example.shop.payment.payments.Money;
+import com.example.shop.payment.payments.OperationOutcome;
 import com.example.shop.payment.payments.OrderId;
 import com.example.shop.payment.payments.PaymentId;
 import com.example.shop.payment.payments.PaymentProvider;
@@ -48,7 +49,7 @@ class PspPaymentProviderTests {
     private PspPaymentProvider adapterForProviderAnswering(int status, String body, CircuitBreaker breaker)
             throws IOException {
         provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/v1/payment_intents", exchange -> {
+        provider.createContext("/v1", exchange -> {
             keysSeen.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -178,5 +179,71 @@ class PspPaymentProviderTests {
 
         assertThat(adapter.cancel("pi_abc", "key-1")).isInstanceOf(PaymentProvider.CancellationOutcome.Unavailable.class);
         assertThat(keysSeen).hasSize(3);
+    }
+
+    @Test
+    void readsASucceededCaptureAsDone() throws IOException {
+        var adapter = adapterForProviderAnswering(200, """
+                {"id":"pi_abc","object":"payment_intent","status":"succeeded","amount_received":1999}""", breaker(100));
+
+        assertThat(adapter.capture("pi_abc", Money.of(new BigDecimal("19.99"), "EUR"), "cap-1"))
+                .isEqualTo(new OperationOutcome.Succeeded("pi_abc"));
+        assertThat(keysSeen).containsExactly("cap-1");
+    }
+
+    @Test
+    void neverRetriesACaptureTheProviderRefuses() throws IOException {
+        var adapter = adapterForProviderAnswering(400, """
+                {"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state"}}""", breaker(100));
+
+        assertThat(adapter.capture("pi_abc", Money.of(new BigDecimal("19.99"), "EUR"), "cap-1"))
+                .isEqualTo(new OperationOutcome.Failed("payment_intent_unexpected_state"));
+        assertThat(keysSeen).hasSize(1);
+    }
+
+    @Test
+    void retriesAFailingRefundUnderItsKeyThenAnswersUnknown() throws IOException {
+        var adapter = adapterForProviderAnswering(500, "{\"error\":{\"type\":\"api_error\"}}", breaker(100));
+
+        var outcome = adapter.refund(new PaymentProvider.RefundRequest("pi_abc", Money.of(new BigDecimal("5.00"), "EUR"),
+                "ref-1", "ref-1"));
+
+        assertThat(outcome).isInstanceOf(OperationOutcome.Unknown.class);
+        assertThat(keysSeen).hasSize(3).containsOnly("ref-1");
+    }
+
+    @Test
+    void readsASucceededRefundAsDoneAndATooLargeOneAsRefused() throws IOException {
+        var adapter = adapterForProviderAnswering(200, """
+                {"id":"re_1","object":"refund","amount":500,"status":"succeeded","payment_intent":"pi_abc"}""",
+                breaker(100));
+
+        assertThat(adapter.refund(new PaymentProvider.RefundRequest("pi_abc", Money.of(new BigDecimal("5.00"), "EUR"),
+                "ref-1", "ref-1"))).isEqualTo(new OperationOutcome.Succeeded("re_1"));
+    }
+
+    @Test
+    void findsAnIntentByMerchantReferenceOrNothing() throws IOException {
+        var adapter = adapterForProviderAnswering(200, """
+                {"object":"list","data":[{"id":"pi_abc","status":"succeeded","amount_received":1999,"amount_refunded":0}]}""",
+                breaker(100));
+
+        assertThat(adapter.intentByMerchantReference("pay-1")).isEqualTo(new PaymentProvider.Lookup.Found<>(
+                new PaymentProvider.ProviderIntent("pi_abc", PaymentProvider.IntentState.CAPTURED, 1999, 0)));
+    }
+
+    @Test
+    void reportsAnEmptyRefundListAsNotFound() throws IOException {
+        var adapter = adapterForProviderAnswering(200, "{\"object\":\"list\",\"data\":[]}", breaker(100));
+
+        assertThat(adapter.refundByMerchantReference("ref-1")).isEqualTo(new PaymentProvider.Lookup.NotFound<>());
+    }
+
+    @Test
+    void reportsAnUnreachableProviderAsUnavailableToALookup() throws IOException {
+        var adapter = adapterForProviderAnswering(200, "{}", breaker(100));
+        provider.stop(0);
+
+        assertThat(adapter.intent("pi_abc")).isInstanceOf(PaymentProvider.Lookup.Unavailable.class);
     }
 }
