@@ -70,7 +70,7 @@ class OrderController {
                         address.line1(), address.city(), address.postalCode(), address.country())));
         return ResponseEntity.status(order.status().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/orders/" + order.id()))
-                .body(OrderResponse.of(order));
+                .body(OrderResponse.of(lifecycle.details(order), false));
     }
 
     /** The caller's orders, newest first, at most {@code shop.order.list-limit} of them. */
