@@ -155,7 +155,7 @@ class OrderLifecycleInvariantsE2ETests {
             }
         }
         Map<Integer, Integer> returned = new HashMap<>();
-        for (JsonNode line : order.get("lines")) {
+        for (JsonNode line : order.get("items")) {
             int quantity = line.get("quantity").asInt();
             int back = switch (path) {
                 case RETURNED_IN_FULL -> quantity;
@@ -185,7 +185,7 @@ class OrderLifecycleInvariantsE2ETests {
             Map<Integer, Integer> refunded) {
         Map<String, Integer> units = new HashMap<>();
         BigDecimal value = BigDecimal.ZERO;
-        for (JsonNode line : order.get("lines")) {
+        for (JsonNode line : order.get("items")) {
             int lineNo = line.get("lineNo").asInt();
             int quantity = line.get("quantity").asInt();
             units.merge(line.get("productId").asString(), quantity - restocked.getOrDefault(lineNo, 0), Integer::sum);
