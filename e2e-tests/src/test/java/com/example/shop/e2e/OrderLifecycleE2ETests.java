@@ -140,6 +140,29 @@ class OrderLifecycleE2ETests {
                 .containsExactly(orderId);
     }
 
+    @Test
+    void carrierReportsTheDeliveryAndTheOrderBecomesDeliveredWithItsTracking() {
+        var customer = Customer.registerNew("Hedy Lamarr");
+        String productId = Products.create(admin, "Radio kit", "18.00", 3).get("id").asString();
+        String orderId = BackOffice.placeOrder(customer, Map.of(productId, 1), "tok_visa").get("id").asString();
+
+        BackOffice.ship(admin, orderId);
+
+        // No one marks it delivered: the carrier's tracking does, through shipping-service and Kafka. The test
+        // stack's parcels travel for 20 s (CARRIER_TRANSIT_TIME); a stack started with the 2 min default is
+        // waited for too.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(BackOffice.order(customer.token(), orderId, "/api/orders/").get("status").asString())
+                        .isEqualTo("DELIVERED"));
+        JsonNode order = BackOffice.order(customer.token(), orderId, "/api/orders/");
+        assertThat(order.get("shipment").get("deliveredAt").isNull()).isFalse();
+        Response shipment = get("/api/admin/shipments/" + orderId, admin);
+        assertThat(shipment.status()).isEqualTo(200);
+        assertThat(shipment.body().get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(shipment.body().get("trackingNumber").asString())
+                .isEqualTo(order.get("shipment").get("trackingNumber").asString());
+    }
+
     static int lineNo(JsonNode order, String productId) {
         return order.get("items").valueStream().filter(l -> l.get("productId").asString().equals(productId))
                 .findFirst().orElseThrow().get("lineNo").asInt();
