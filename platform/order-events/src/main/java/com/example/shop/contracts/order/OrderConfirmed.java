@@ -4,7 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** {@value OrderEvents#ORDER_CONFIRMED}: stock is reserved and the payment authorised. */
+/**
+ * {@value OrderEvents#ORDER_CONFIRMED}: stock is reserved and the payment authorised.
+ *
+ * @param total the value of the lines
+ * @param discount what redeemed loyalty points took off the total (zero when none were redeemed)
+ * @param pointsRedeemed the loyalty points spent on {@code discount}
+ * @param amountDue what the customer pays: {@code total - discount}, the amount authorised
+ */
 public record OrderConfirmed(UUID orderId, UUID customerId, String customerEmail, Money total,
-        List<OrderLine> lines, Instant confirmedAt) {
+        List<OrderLine> lines, Instant confirmedAt, Money discount, long pointsRedeemed, Money amountDue) {
 }

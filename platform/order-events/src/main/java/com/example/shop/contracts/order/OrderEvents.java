@@ -17,6 +17,7 @@ public final class OrderEvents {
     public static final String ORDER_RETURN_REQUESTED = "order.return_requested.v1";
     public static final String ORDER_RETURN_RECEIVED = "order.return_received.v1";
     public static final String ORDER_REFUNDED = "order.refunded.v1";
+    public static final String ORDER_RETURNED = "order.returned.v1";
 
     private OrderEvents() {
     }
