@@ -36,6 +36,7 @@ class GatewayRoutingIntegrationTests {
     static final FakeService notifications = FakeService.start("notification-service");
     static final FakeService payments = FakeService.start("payment-service");
     static final FakeService shipping = FakeService.start("shipping-service");
+    static final FakeService loyalty = FakeService.start("loyalty-service");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -47,6 +48,7 @@ class GatewayRoutingIntegrationTests {
         registry.add("SHOP_NOTIFICATION_URL", notifications::url);
         registry.add("SHOP_PAYMENT_URL", payments::url);
         registry.add("SHOP_SHIPPING_URL", shipping::url);
+        registry.add("SHOP_LOYALTY_URL", loyalty::url);
     }
 
     @AfterAll
@@ -58,6 +60,7 @@ class GatewayRoutingIntegrationTests {
         notifications.stop();
         payments.stop();
         shipping.stop();
+        loyalty.stop();
     }
 
     @Autowired
@@ -183,6 +186,29 @@ class GatewayRoutingIntegrationTests {
         expectRoutedTo("/api/admin/orders/" + orderId, bearer, "order-service");
         expectRoutedTo("/api/admin/payments/" + orderId, bearer, "payment-service");
         expectRoutedTo("/api/admin/shipments/" + orderId, bearer, "shipping-service");
+        expectRoutedTo("/api/admin/loyalty/" + orderId, bearer, "loyalty-service");
+        expectRoutedTo("/api/admin/customers?email=ada@example.com", bearer, "customer-service");
+        expectRoutedTo("/api/admin/surveys/nps", bearer, "customer-service");
+    }
+
+    @Test
+    void loyaltyIsItsOwnServiceBehindTheCustomerPath() {
+        String bearer = "Bearer " + customerToken();
+        expectRoutedTo("/api/customers/me/loyalty", bearer, "loyalty-service");
+        expectRoutedTo("/api/customers/me/loyalty/ledger", bearer, "loyalty-service");
+        assertThat(customers.received()).noneMatch(r -> r.path().startsWith("/api/customers/me/loyalty"));
+    }
+
+    @Test
+    void surveyAndUnsubscribeLinksFromEmailsNeedNoBearerToken() {
+        client.get().uri("/api/surveys/s_abc").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("customer-service");
+        client.post().uri("/api/customers/unsubscribe?token=u_abc&topic=SURVEYS").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("customer-service");
+        // Only those: the rest of the customer API still needs a token.
+        client.get().uri("/api/customers/me").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
@@ -315,7 +341,7 @@ class GatewayRoutingIntegrationTests {
 
     private static List<FakeService.Received> allReceived() {
         var all = new ArrayList<FakeService.Received>();
-        for (FakeService service : new FakeService[] { customers, catalog, carts, orders, notifications, payments, shipping }) {
+        for (FakeService service : new FakeService[] { customers, catalog, carts, orders, notifications, payments, shipping, loyalty }) {
             all.addAll(service.received());
         }
         return all;
