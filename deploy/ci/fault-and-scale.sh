@@ -3,7 +3,8 @@
 #   crash  - places orders while the order-service and notification-service containers die (SIGKILL to
 #            their main process) and Docker's restart policy (restart: unless-stopped) restarts them; then
 #            every order must end CONFIRMED or REJECTED, with floor(total) points credited once per
-#            confirmed order and exactly one e-mail per order (at the SMTP server and in the history API).
+#            confirmed order and exactly one e-mail per order (at the SMTP server, next to the customer's
+#            welcome mail, and in the history API).
 #   scale  - runs two notification-service replicas, shows from Kafka that both share the partitions of
 #            order-events, and that orders placed afterwards still get exactly one e-mail and their points.
 # Talks only to the gateway and the mail server on loopback. Every wait is bounded.
@@ -117,16 +118,19 @@ verify_orders() { # files...
       token=$(awk -v e="$email" '$1 == e { print $2 }' "$@" 2>/dev/null | head -n 1)
       deadline=$((SECONDS + 90))
       while :; do
-        points=$(api GET /api/customers/me "$token" | cut -d' ' -f2- | jq -r .loyalty.points 2>/dev/null || echo '?')
-        notes=$(api GET /api/customers/me/notifications "$token" | cut -d' ' -f2- | jq -r 'length' 2>/dev/null || echo '?')
+        points=$(api GET /api/customers/me/loyalty "$token" | cut -d' ' -f2- | jq -r .points 2>/dev/null || echo '?')
+        notes=$(api GET /api/customers/me/notifications "$token" | cut -d' ' -f2- |
+          jq -r '[(if type == "array" then . else .content end)[] | select(.type | startswith("ORDER_"))] | length' \
+          2>/dev/null || echo '?')
+        # The welcome mail of the registration, and the order's.
         mails=$(imap_count "$email")
-        [[ $points == "$expected" && $notes == 1 && $mails == 1 ]] && break
+        [[ $points == "$expected" && $notes == 1 && $mails == 2 ]] && break
         [[ $pass == settle ]] && ((SECONDS < deadline)) || break
         sleep 2
       done
       [[ $points == "$expected" ]] || fail "$email ($status order $id): $points loyalty points, expected $expected"
       [[ $notes == 1 ]] || fail "$email ($status order $id): $notes notifications in the history, expected 1"
-      [[ $mails == 1 ]] || fail "$email ($status order $id): $mails e-mails at the SMTP server, expected 1"
+      [[ $mails == 2 ]] || fail "$email ($status order $id): $mails e-mails at the SMTP server, expected 2 (welcome and order)"
     done <"$WORK/outcomes"
     ((FAILURES == 0)) || return 0
   done
