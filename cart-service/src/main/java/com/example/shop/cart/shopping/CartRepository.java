@@ -3,6 +3,7 @@ package com.example.shop.cart.shopping;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import com.example.shop.cart.catalogue.Money;
 import com.example.shop.cart.catalogue.ProductId;
+import com.example.shop.contracts.cart.CartEvents;
 
 /**
  * Carts and their lines in PostgreSQL. A cart belongs to a customer or to a guest (by the SHA-256 of its token);
@@ -213,6 +215,62 @@ class CartRepository {
                 """)
                 .param("seconds", (double) ttl.toMillis() / 1000)
                 .update();
+    }
+
+    /** The customer's carts as stored, each with its lines (oldest first). */
+    List<StoredCart> storedCarts(CustomerId customer) {
+        return jdbc.sql("""
+                select id, created_at, touched_at, abandoned_at from cart where customer_id = :customer order by created_at
+                """)
+                .param("customer", customer.value())
+                .query((rs, row) -> new CartTimes(new CartId(rs.getObject("id", UUID.class)),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("touched_at").toInstant(),
+                        instant(rs.getTimestamp("abandoned_at"))))
+                .list().stream()
+                .map(cart -> new StoredCart(cart.id(), cart.createdAt(), cart.updatedAt(), cart.abandonedAt(),
+                        storedLines(cart.id())))
+                .toList();
+    }
+
+    private List<StoredCart.Line> storedLines(CartId cart) {
+        return jdbc.sql("""
+                select product_id, sku, name, quantity, seen_amount, seen_currency, added_at, updated_at from cart_line
+                where cart_id = :cart order by added_at, product_id
+                """)
+                .param("cart", cart.value())
+                .query((rs, row) -> {
+                    CartLine line = line(rs);
+                    return new StoredCart.Line(line.productId(), line.sku(), line.name(), line.quantity(),
+                            line.seenPrice(), rs.getTimestamp("added_at").toInstant(),
+                            rs.getTimestamp("updated_at").toInstant());
+                })
+                .list();
+    }
+
+    /** Deletes the customer's carts with their lines; returns how many carts. */
+    int deleteCustomerCarts(CustomerId customer) {
+        return jdbc.sql("delete from cart where customer_id = :customer").param("customer", customer.value()).update();
+    }
+
+    /**
+     * Deletes the outbox's {@code cart.abandoned.v1} rows about the customer, published or not: published ones
+     * would otherwise keep their data for the outbox's retention, and a reminder about a deleted account must not
+     * go out at all.
+     */
+    int deleteAbandonmentEvents(CustomerId customer) {
+        return jdbc.sql("""
+                delete from outbox_event where type = :type and payload -> 'data' ->> 'customerId' = :customer
+                """)
+                .param("type", CartEvents.CART_ABANDONED)
+                .param("customer", customer.value().toString())
+                .update();
+    }
+
+    private record CartTimes(CartId id, Instant createdAt, Instant updatedAt, Instant abandonedAt) {
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** A cart just marked abandoned. */

@@ -20,7 +20,8 @@ import com.example.shop.platform.web.ResourceServer;
  * Who may use a cart endpoint. A cart is a customer's (bearer token) or a guest's ({@code X-Cart-Token}); a
  * request with neither may only start a new guest cart ({@code POST /api/cart}, {@code POST /api/cart/items}),
  * everything else without either is 401. Merging needs a customer. A bearer token that is sent is always
- * verified: an invalid one is 401 even where a guest would be let in.
+ * verified: an invalid one is 401 even where a guest would be let in. {@code /internal/**} is open like in
+ * every service: the gateway never routes it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,6 +32,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return ResourceServer.build(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                // Internal calls come from other services, never through the gateway, and carry no customer token.
+                .requestMatchers("/internal/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/cart/merge").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/cart", "/api/cart/items").permitAll()
                 .requestMatchers("/api/cart", "/api/cart/**").access(customerOrGuest())
