@@ -46,12 +46,15 @@ public class LabelPurchases {
     /**
      * The order's shipment with its label.
      *
+     * @param customerId the order's customer, kept for export and deletion of personal data; may be {@code null}
+     *
      * @throws AddressRejectedException when the carrier cannot serve the parcel
      * @throws CarrierUnavailableException while the carrier cannot be reached or its answer is unknown
      */
-    public Shipment ship(OrderId orderId, int weightGrams, Address address) {
+    public Shipment ship(OrderId orderId, CustomerId customerId, int weightGrams, Address address) {
         // No transaction spans a carrier call: a slow carrier must not hold a database connection.
-        Shipment shipment = shipments.findOrCreate(Shipment.start(orderId, weightGrams, address, clock.instant()));
+        Shipment shipment = shipments.findOrCreate(
+                Shipment.start(orderId, customerId, weightGrams, address, clock.instant()));
         if (shipment.status() == ShipmentStatus.REJECTED) {
             if (shipment.isFor(weightGrams, address)) {
                 throw new AddressRejectedException(shipment.rejectReason());

@@ -5,10 +5,14 @@ import java.time.Instant;
 /**
  * The one shipment of an order. Until the label is bought, {@code carrier}, {@code service} and {@code price}
  * are the rate chosen for it (null before one is chosen); afterwards they are the label's.
+ *
+ * @param customerId the order's customer; {@code null} when the caller did not say (older callers)
+ * @param anonymisedAt when the recipient's name and street were anonymised (the customer was deleted)
  */
 public record Shipment(
         ShipmentId id,
         OrderId orderId,
+        CustomerId customerId,
         int weightGrams,
         Address address,
         ShipmentStatus status,
@@ -21,11 +25,12 @@ public record Shipment(
         Instant createdAt,
         Instant updatedAt,
         Instant labelCreatedAt,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        Instant anonymisedAt) {
 
-    static Shipment start(OrderId orderId, int weightGrams, Address address, Instant now) {
-        return new Shipment(ShipmentId.random(), orderId, weightGrams, address, ShipmentStatus.PENDING, null, null,
-                null, null, null, null, now, now, null, null);
+    static Shipment start(OrderId orderId, CustomerId customerId, int weightGrams, Address address, Instant now) {
+        return new Shipment(ShipmentId.random(), orderId, customerId, weightGrams, address, ShipmentStatus.PENDING,
+                null, null, null, null, null, null, now, now, null, null, null);
     }
 
     /** Whether a request asks for this very parcel (same weight, same address). */

@@ -19,9 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ShipmentRepository {
 
     private static final String COLUMNS = """
-            id, order_id, weight_grams, recipient_name, address_line1, city, postal_code, country, status, carrier,
-            service, price_amount, price_currency, tracking_number, tracking_url, reject_reason, created_at,
-            updated_at, label_created_at, delivered_at""";
+            id, order_id, customer_id, weight_grams, recipient_name, address_line1, city, postal_code, country,
+            status, carrier, service, price_amount, price_currency, tracking_number, tracking_url, reject_reason,
+            created_at, updated_at, label_created_at, delivered_at, anonymised_at""";
+
+    /** What an anonymised shipment keeps instead of the recipient's name and street. */
+    public static final String ANONYMISED = "anonymised";
 
     private static final String TRACKED = "('LABEL_CREATED', 'PICKED_UP', 'IN_TRANSIT', 'OUT_FOR_DELIVERY')";
 
@@ -33,18 +36,23 @@ public class ShipmentRepository {
 
     /**
      * The order's shipment, created as PENDING if the order has none. The unique order id makes concurrent
-     * callers for one order end up with the same row, and so with the same carrier idempotency key.
+     * callers for one order end up with the same row, and so with the same carrier idempotency key. An existing
+     * shipment stored without a customer learns it from a later request that names one (a caller that was
+     * upgraded between its first request and a retry); a customer once stored is never replaced.
      */
     @Transactional
     public Shipment findOrCreate(Shipment candidate) {
         Address address = candidate.address();
         jdbc.sql("""
-                insert into shipment (id, order_id, weight_grams, recipient_name, address_line1, city, postal_code,
-                                      country, status, created_at, updated_at)
-                values (:id, :orderId, :weight, :name, :line1, :city, :postalCode, :country, 'PENDING', :now, :now)
-                on conflict (order_id) do nothing""")
+                insert into shipment (id, order_id, customer_id, weight_grams, recipient_name, address_line1, city,
+                                      postal_code, country, status, created_at, updated_at)
+                values (:id, :orderId, :customerId, :weight, :name, :line1, :city, :postalCode, :country, 'PENDING',
+                        :now, :now)
+                on conflict (order_id) do update set customer_id = excluded.customer_id
+                    where shipment.customer_id is null and excluded.customer_id is not null""")
                 .param("id", candidate.id().value())
                 .param("orderId", candidate.orderId().value())
+                .param("customerId", candidate.customerId() == null ? null : candidate.customerId().value())
                 .param("weight", candidate.weightGrams())
                 .param("name", address.name())
                 .param("line1", address.line1())
@@ -193,6 +201,32 @@ public class ShipmentRepository {
                 .update();
     }
 
+    /** The customer's shipments, oldest first. */
+    public List<Shipment> findByCustomer(CustomerId customer) {
+        return jdbc.sql("select " + COLUMNS + " from shipment where customer_id = ? order by created_at, id")
+                .param(customer.value())
+                .query(ShipmentRepository::shipment)
+                .list();
+    }
+
+    /**
+     * Replaces the recipient's name and street of the customer's shipments not yet anonymised with
+     * {@value #ANONYMISED}; postal code, city and country stay (they say where parcels went, not to whom).
+     * Idempotent: anonymised shipments are left alone.
+     *
+     * @return how many shipments were anonymised now
+     */
+    public int anonymise(CustomerId customer, Instant now) {
+        return jdbc.sql("""
+                update shipment set recipient_name = :anonymised, address_line1 = :anonymised, anonymised_at = :now,
+                       updated_at = :now
+                where customer_id = :customer and anonymised_at is null""")
+                .param("anonymised", ANONYMISED)
+                .param("now", Timestamp.from(now))
+                .param("customer", customer.value())
+                .update();
+    }
+
     /** The tracking events of a shipment, oldest first. */
     public List<TrackingEvent> trackingEvents(ShipmentId id) {
         return jdbc.sql("""
@@ -206,9 +240,11 @@ public class ShipmentRepository {
 
     private static Shipment shipment(ResultSet rs, int row) throws SQLException {
         BigDecimal amount = rs.getObject("price_amount", BigDecimal.class);
+        UUID customer = rs.getObject("customer_id", UUID.class);
         return new Shipment(
                 new ShipmentId(rs.getObject("id", UUID.class)),
                 new OrderId(rs.getObject("order_id", UUID.class)),
+                customer == null ? null : new CustomerId(customer),
                 rs.getInt("weight_grams"),
                 new Address(rs.getString("recipient_name"), rs.getString("address_line1"), rs.getString("city"),
                         rs.getString("postal_code"), rs.getString("country")),
@@ -222,7 +258,8 @@ public class ShipmentRepository {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "label_created_at"),
-                instant(rs, "delivered_at"));
+                instant(rs, "delivered_at"),
+                instant(rs, "anonymised_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

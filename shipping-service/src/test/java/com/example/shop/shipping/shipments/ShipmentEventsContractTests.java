@@ -33,10 +33,10 @@ class ShipmentEventsContractTests {
     private static final Label LABEL = new Label("lbl_1", "PARCELCO", "STANDARD", "PC123456789NL",
             "http://localhost:8091/track/PC123456789NL", new Money(new BigDecimal("4.95"), "EUR"), LABEL_AT);
 
-    private static final Shipment SHIPPED = new Shipment(SHIPMENT, ORDER, 1200,
+    private static final Shipment SHIPPED = new Shipment(SHIPMENT, ORDER, null, 1200,
             new Address("Ada Lovelace", "Damrak 1", "Amsterdam", "1012 AB", "NL"), ShipmentStatus.LABEL_CREATED,
             "PARCELCO", "STANDARD", LABEL.price(), "PC123456789NL", LABEL.trackingUrl(), null, LABEL_AT, LABEL_AT,
-            LABEL_AT, null);
+            LABEL_AT, null, null);
 
     private static JsonNode sample(String type) throws IOException {
         try (InputStream in = ShipmentEventsContractTests.class.getResourceAsStream(

@@ -57,7 +57,7 @@ class TrackingConcurrencyIntegrationTests {
 
     private Shipment shippedParcel() {
         Instant now = Instant.now();
-        Shipment shipment = shipments.findOrCreate(Shipment.start(new OrderId(UUID.randomUUID()), 1200,
+        Shipment shipment = shipments.findOrCreate(Shipment.start(new OrderId(UUID.randomUUID()), null, 1200,
                 new Address("Ada", "Damrak 1", "Amsterdam", "1012 AB", "NL"), now.minusSeconds(60)));
         String trackingNumber = "PC" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + "NL";
         shipments.recordLabel(shipment.id(), new Label("lbl_" + trackingNumber, "PARCELCO", "STANDARD", trackingNumber,

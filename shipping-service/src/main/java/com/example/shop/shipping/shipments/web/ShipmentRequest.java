@@ -12,10 +12,13 @@ import jakarta.validation.constraints.Size;
 
 /**
  * {@code POST /internal/shipments}:
- * {@code {"orderId","weightGrams","address":{"name","line1","city","postalCode","country"}}}.
+ * {@code {"orderId","customerId","weightGrams","address":{"name","line1","city","postalCode","country"}}}.
+ *
+ * @param customerId the order's customer; optional so callers that predate it keep working (stored as null)
  */
 record ShipmentRequest(
         @NotNull UUID orderId,
+        UUID customerId,
         @NotNull @Positive @Max(MAX_WEIGHT_GRAMS) Integer weightGrams,
         @NotNull @Valid Address address) {
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.shop.shipping.shipments.Address;
 import com.example.shop.shipping.shipments.AddressRejectedException;
 import com.example.shop.shipping.shipments.CarrierUnavailableException;
+import com.example.shop.shipping.shipments.CustomerId;
 import com.example.shop.shipping.shipments.Destination;
 import com.example.shop.shipping.shipments.LabelPurchases;
 import com.example.shop.shipping.shipments.OrderId;
@@ -50,7 +51,8 @@ class ShipmentsController {
     ShipmentResponse ship(@Valid @RequestBody ShipmentRequest request) {
         var address = request.address();
         try {
-            return ShipmentResponse.of(labels.ship(new OrderId(request.orderId()), request.weightGrams(),
+            CustomerId customer = request.customerId() == null ? null : new CustomerId(request.customerId());
+            return ShipmentResponse.of(labels.ship(new OrderId(request.orderId()), customer, request.weightGrams(),
                     new Address(address.name(), address.line1(), address.city(), address.postalCode(),
                             address.country())));
         }
