@@ -3,10 +3,15 @@ package com.example.shop.customer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** A01 CRM and A04 Loyalty: customer accounts, the token issuer of the shop, and loyalty points. */
+/**
+ * A01 CRM and D02 voice of the customer: customer accounts and the shop's token issuer, address book, consent and
+ * notification preferences, personal-data export and deletion, satisfaction surveys.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class CustomerServiceApplication {
 
     public static void main(String[] args) {

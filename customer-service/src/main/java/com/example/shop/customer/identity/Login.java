@@ -27,13 +27,15 @@ public class Login {
     }
 
     /**
-     * @throws InvalidCredentialsException when the address is unknown or the password does not match
+     * @throws InvalidCredentialsException when the address is unknown, the password does not match or the
+     *     account was deleted
      */
     public AccessToken login(String email, String rawPassword) {
         Optional<Customer> customer = customers.findByEmail(email.strip());
         String hash = customer.map(Customer::passwordHash).orElse(decoyHash);
         boolean matches = passwords.matches(rawPassword, hash);
-        if (customer.isEmpty() || !matches) {
+        // A deleted account answers like a wrong password (its hash matches nothing anyway).
+        if (customer.isEmpty() || !matches || !customer.get().active()) {
             throw new InvalidCredentialsException();
         }
         return tokens.issue(customer.get());

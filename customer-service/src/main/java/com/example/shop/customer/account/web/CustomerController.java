@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,6 +13,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,35 +23,38 @@ import com.example.shop.customer.account.Customer;
 import com.example.shop.customer.account.CustomerId;
 import com.example.shop.customer.account.CustomerRepository;
 import com.example.shop.customer.account.EmailTakenException;
+import com.example.shop.customer.account.Profiles;
 import com.example.shop.customer.account.Registration;
-import com.example.shop.customer.loyalty.LoyaltyAccounts;
 
 @RestController
 class CustomerController {
 
     private final Registration registration;
+    private final Profiles profiles;
     private final CustomerRepository customers;
-    private final LoyaltyAccounts loyalty;
 
-    CustomerController(Registration registration, CustomerRepository customers, LoyaltyAccounts loyalty) {
+    CustomerController(Registration registration, Profiles profiles, CustomerRepository customers) {
         this.registration = registration;
+        this.profiles = profiles;
         this.customers = customers;
-        this.loyalty = loyalty;
     }
 
     @PostMapping("/api/customers")
     ResponseEntity<CustomerResponse> register(@Valid @RequestBody RegisterCustomerRequest request) {
-        Customer customer = registration.register(request.email(), request.password(), request.name());
+        Customer customer = registration.register(request.email(), request.password(), request.name(),
+                Boolean.TRUE.equals(request.marketingOptIn()));
         return ResponseEntity.created(URI.create("/api/customers/" + customer.id()))
-                .body(new CustomerResponse(customer.id().value(), customer.email(), customer.name()));
+                .body(CustomerResponse.of(customer));
     }
 
     @GetMapping("/api/customers/me")
-    MeResponse me(@AuthenticationPrincipal Jwt jwt) {
-        CustomerId id = customerOf(jwt);
-        Customer customer = customers.findById(id).orElseThrow(CustomerGoneException::new);
-        return new MeResponse(customer.id().value(), customer.email(), customer.name(),
-                new MeResponse.Loyalty(loyalty.balance(id)));
+    CustomerResponse me(@AuthenticationPrincipal Jwt jwt) {
+        return CustomerResponse.of(profiles.active(Callers.customerOf(jwt)));
+    }
+
+    @PatchMapping("/api/customers/me")
+    CustomerResponse changeProfile(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ChangeProfileRequest request) {
+        return CustomerResponse.of(profiles.rename(Callers.customerOf(jwt), request.name()));
     }
 
     /**
@@ -62,26 +65,12 @@ class CustomerController {
     CustomerResponse customer(@PathVariable UUID id, JwtAuthenticationToken caller) {
         var requested = new CustomerId(id);
         boolean admin = caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        if (!admin && !requested.equals(customerOf(caller.getToken()))) {
+        if (!admin && !requested.equals(Callers.customerOf(caller.getToken()))) {
             throw new CustomerNotFoundException();
         }
-        Customer customer = customers.findById(requested).orElseThrow(CustomerNotFoundException::new);
-        return new CustomerResponse(customer.id().value(), customer.email(), customer.name());
-    }
-
-    /**
-     * The customer a token speaks for. A token signed by this service always has a customer id as subject; one
-     * that does not is refused as forbidden rather than failing with 500.
-     */
-    static CustomerId customerOf(Jwt jwt) {
-        try {
-            return new CustomerId(UUID.fromString(jwt.getSubject()));
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The token does not name a customer."),
-                    ex);
-        }
+        Customer customer = customers.findById(requested).filter(Customer::active)
+                .orElseThrow(CustomerNotFoundException::new);
+        return CustomerResponse.of(customer);
     }
 
     /** No customer with this id, or not one the caller may see. */
@@ -89,14 +78,6 @@ class CustomerController {
         CustomerNotFoundException() {
             super(HttpStatus.NOT_FOUND);
             setDetail("No such customer.");
-        }
-    }
-
-    /** A valid token whose customer no longer exists. */
-    static final class CustomerGoneException extends ErrorResponseException {
-        CustomerGoneException() {
-            super(HttpStatus.NOT_FOUND);
-            setDetail("The customer of this token no longer exists.");
         }
     }
 
