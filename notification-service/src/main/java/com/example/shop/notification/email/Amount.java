@@ -11,6 +11,15 @@ public record Amount(BigDecimal value, String currency) {
         Objects.requireNonNull(currency, "currency");
     }
 
+    /** This amount {@code quantity} times, in the same currency. */
+    public Amount times(int quantity) {
+        return new Amount(value.multiply(BigDecimal.valueOf(quantity)), currency);
+    }
+
+    public boolean isZero() {
+        return value.signum() == 0;
+    }
+
     @Override
     public String toString() {
         return value.toPlainString() + " " + currency;

@@ -32,19 +32,32 @@ public class Mailer {
     }
 
     /**
-     * Sends the notification's e-mail with a Message-ID derived from the notification id, so every attempt for
-     * one notification carries the same Message-ID and a resend can be recognised as such.
+     * Sends the notification's e-mail, as text and HTML alternatives when it has both, with a Message-ID derived
+     * from the notification id, so every attempt for one notification carries the same Message-ID and a resend can
+     * be recognised as such. A mail with an unsubscribe link also carries it as {@code List-Unsubscribe} with
+     * one-click {@code List-Unsubscribe-Post} (RFC 8058), so mail clients can offer their own button.
      *
      * @throws MailException when the SMTP server is unreachable or refuses the message
      */
     public void send(Notification notification) {
         MimeMessage message = sender.createMimeMessage();
+        EmailContent content = notification.content();
         try {
-            var helper = new MimeMessageHelper(message, false, "UTF-8");
+            boolean alternatives = content.html() != null;
+            var helper = new MimeMessageHelper(message, alternatives, "UTF-8");
             helper.setFrom(from);
             helper.setTo(notification.recipient());
-            helper.setSubject(notification.content().subject());
-            helper.setText(notification.content().body(), false);
+            helper.setSubject(content.subject());
+            if (alternatives) {
+                helper.setText(content.text(), content.html());
+            }
+            else {
+                helper.setText(content.text(), false);
+            }
+            if (notification.unsubscribeUrl() != null) {
+                message.setHeader("List-Unsubscribe", "<" + notification.unsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             // JavaMailSenderImpl keeps an explicitly set Message-ID instead of generating a random one.
             message.setHeader("Message-ID", messageId(notification.id()));
         }

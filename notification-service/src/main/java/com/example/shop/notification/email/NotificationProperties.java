@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout the longest one send may take, from opening the SMTP connection to closing it; the
  *     connection is closed by force when it runs out. An attempt's lease is derived from it
  * @param retry how unsent e-mails are retried
+ * @param publicUrl the shop's address as customers reach it (the gateway), the base of every link in a mail
  */
 @ConfigurationProperties("shop.notification")
 public record NotificationProperties(@DefaultValue("Shop <orders@shop.local>") String from,
-        @DefaultValue("60s") Duration sendTimeout, @DefaultValue Retry retry) {
+        @DefaultValue("60s") Duration sendTimeout, @DefaultValue Retry retry,
+        @DefaultValue("http://localhost:8080") String publicUrl) {
 
     /**
      * @param pollInterval how often the retry job looks for due e-mails

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 public class NotificationRepository {
 
     private static final String COLUMNS = """
-            id, event_id, type, order_id, customer_id, channel, recipient, subject, body, status, attempts,
-            created_at, sent_at""";
+            id, event_id, type, order_id, customer_id, channel, recipient, subject, body, html_body, unsubscribe_url,
+            status, status_reason, attempts, created_at, sent_at""";
 
     private final JdbcClient jdbc;
 
@@ -26,30 +26,55 @@ public class NotificationRepository {
     }
 
     /**
-     * Stores a new PENDING notification, due at once. Creation time comes from the database clock, like every
-     * other time the retry logic compares, so an application clock that is off cannot delay the first attempt.
+     * Stores a new notification (PENDING ones due at once). Creation time comes from the database clock, like
+     * every other time the retry logic compares, so an application clock that is off cannot delay the first
+     * attempt.
      *
-     * @return {@code false} when a notification for the same event exists already
+     * @return {@code false} when a notification of the same type for the same event exists already
      */
     public boolean insert(Notification notification) {
         return jdbc.sql("""
-                insert into notification (id, event_id, type, order_id, customer_id, channel, recipient, subject,
-                        body, status, attempts, next_attempt_at, created_at)
-                values (:id, :eventId, :type, :orderId, :customerId, :channel, :recipient, :subject, :body,
-                        :status, 0, now(), now())
-                on conflict (event_id) do nothing
+                insert into notification (id, event_id, type, topic, order_id, customer_id, channel, recipient,
+                        subject, body, html_body, unsubscribe_url, status, status_reason, attempts, next_attempt_at,
+                        created_at)
+                values (:id, :eventId, :type, :topic, :orderId, :customerId, :channel, :recipient, :subject, :body,
+                        :html, :unsubscribeUrl, :status, :statusReason, 0, now(), now())
+                on conflict (event_id, type) do nothing
                 """)
                 .param("id", notification.id().value())
                 .param("eventId", notification.eventId())
                 .param("type", notification.type().name())
+                .param("topic", notification.topic().name())
                 .param("orderId", notification.orderId())
                 .param("customerId", notification.customerId())
                 .param("channel", notification.channel().name())
                 .param("recipient", notification.recipient())
                 .param("subject", notification.content().subject())
-                .param("body", notification.content().body())
+                .param("body", notification.content().text())
+                .param("html", notification.content().html())
+                .param("unsubscribeUrl", notification.unsubscribeUrl())
                 .param("status", notification.status().name())
+                .param("statusReason", notification.statusReason())
                 .update() == 1;
+    }
+
+    /**
+     * Removes the customer's address and every mail's text, and cancels the mails not sent yet: what remains says
+     * only that a mail of some type was (or was not) sent at some time.
+     *
+     * @return how many notifications were anonymised
+     */
+    public int anonymise(UUID customerId) {
+        return jdbc.sql("""
+                update notification
+                set recipient = null, subject = null, body = null, html_body = null, unsubscribe_url = null,
+                    last_error = null,
+                    status_reason = case when status = 'PENDING' then 'account deleted' else status_reason end,
+                    status = case when status = 'PENDING' then 'CANCELLED' else status end
+                where customer_id = :customer
+                """)
+                .param("customer", customerId)
+                .update();
     }
 
     /**
@@ -75,14 +100,15 @@ public class NotificationRepository {
     /**
      * Records that the SMTP server accepted the e-mail. This is recorded even when the attempt had lost its claim
      * (another attempt took over after the lease ran out): the message did go out, and leaving the row PENDING
-     * would only add a further copy.
+     * would only add a further copy. A mail cancelled meanwhile (the customer deleted their account) stays
+     * cancelled: its row keeps no address to show.
      *
      * @return {@code true} when attempt {@code attempt} still held the claim and the row was not sent before
      */
     public boolean markSent(NotificationId id, int attempt) {
         return jdbc.sql("""
                 update notification set status = 'SENT', sent_at = now(), last_error = null
-                where id = :id and status <> 'SENT'
+                where id = :id and status in ('PENDING', 'FAILED')
                 returning attempts
                 """)
                 .param("id", id.value())
@@ -152,8 +178,9 @@ public class NotificationRepository {
                 rs.getObject("event_id", UUID.class), NotificationType.valueOf(rs.getString("type")),
                 rs.getObject("order_id", UUID.class), rs.getObject("customer_id", UUID.class),
                 Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                new EmailContent(rs.getString("subject"), rs.getString("body")),
-                NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant());
+                new EmailContent(rs.getString("subject"), rs.getString("body"), rs.getString("html_body")),
+                rs.getString("unsubscribe_url"), NotificationStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                sentAt == null ? null : sentAt.toInstant());
     }
 }

@@ -15,8 +15,12 @@ import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.shop.notification.recipient.Recipient;
+import com.example.shop.notification.recipient.Recipients;
+
 /**
- * Tells customers about their orders by e-mail, at most once per event.
+ * Tells customers by e-mail about their account, orders, carts and surveys, at most once per event and type, and
+ * only within their preferences.
  *
  * <p>Recording and sending are separate steps. {@link #record} runs in the transaction that records the event
  * in the inbox, so an event yields exactly one PENDING notification. {@link #deliver} then sends it outside any
@@ -41,6 +45,9 @@ public class Notifications implements DisposableBean {
     static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     private final NotificationRepository notifications;
+    private final Recipients recipients;
+    private final EmailTemplates templates;
+    private final UnsubscribeLinks links;
     private final Mailer mailer;
     private final NotificationProperties.Retry retry;
     private final Duration lease;
@@ -55,8 +62,12 @@ public class Notifications implements DisposableBean {
                 return thread;
             }, new ThreadPoolExecutor.DiscardPolicy());
 
-    Notifications(NotificationRepository notifications, Mailer mailer, NotificationProperties properties) {
+    Notifications(NotificationRepository notifications, Recipients recipients, EmailTemplates templates,
+            UnsubscribeLinks links, Mailer mailer, NotificationProperties properties) {
         this.notifications = notifications;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.links = links;
         this.mailer = mailer;
         this.retry = properties.retry();
         this.lease = leaseFor(properties.sendTimeout());
@@ -68,16 +79,62 @@ public class Notifications implements DisposableBean {
     }
 
     /**
-     * Records the e-mail for an order outcome as PENDING.
+     * Records the e-mail for an occasion: PENDING (rendered now, so every attempt sends the same text) when the
+     * customer's preferences allow it, SUPPRESSED (subject only, never sent) when they do not. Nothing is recorded
+     * for a customer who deleted their account, nor for a marketing mail to a customer the directory does not
+     * know (no address, no consent). A customer the directory does not know yet (registered before it existed)
+     * gets the other mails at the address the event names.
      *
-     * @return the new notification's id, or empty when this event already has one
+     * @return the id of a new PENDING notification to deliver; empty when there is nothing to send (suppressed,
+     *     skipped, or this event already has its notification of this type)
      */
     @Transactional
-    public Optional<NotificationId> record(OrderOutcome outcome) {
-        var notification = new Notification(NotificationId.random(), outcome.eventId(), OrderEmails.typeOf(outcome),
-                outcome.orderId(), outcome.customerId(), Channel.EMAIL, outcome.customerEmail(),
-                OrderEmails.write(outcome), NotificationStatus.PENDING, 0, null, null);
-        return notifications.insert(notification) ? Optional.of(notification.id()) : Optional.empty();
+    public Optional<NotificationId> record(Occasion occasion) {
+        UUID customerId = occasion.customerId();
+        NotificationType type = occasion.type();
+        if (recipients.isForgotten(customerId)) {
+            log.info("No {} e-mail for event {}: customer {} deleted their account", type, occasion.eventId(),
+                    customerId);
+            return Optional.empty();
+        }
+        Optional<Recipient> known = recipients.find(customerId);
+        if (known.isEmpty() && type.topic().isMarketing()) {
+            log.info("No {} e-mail for event {}: customer {} is unknown here, so is their consent", type,
+                    occasion.eventId(), customerId);
+            return Optional.empty();
+        }
+        String address = known.map(Recipient::email).orElse(occasion.email());
+        if (address == null) {
+            log.info("No {} e-mail for event {}: no address for customer {}", type, occasion.eventId(), customerId);
+            return Optional.empty();
+        }
+        Optional<String> refusal = known.flatMap(recipient -> recipient.refusal(type.topic()));
+        String unsubscribeUrl = links.forTopic(type.topic(), known).orElse(null);
+        EmailContent content = refusal.isPresent()
+                ? new EmailContent(EmailTemplates.subject(occasion), null, null)
+                : templates.render(occasion, known.map(Recipient::name).orElse(null), unsubscribeUrl,
+                        links.shopUrl());
+        var notification = new Notification(NotificationId.random(), occasion.eventId(), type, occasion.orderId(),
+                customerId, Channel.EMAIL, address, content, refusal.isPresent() ? null : unsubscribeUrl,
+                refusal.isPresent() ? NotificationStatus.SUPPRESSED : NotificationStatus.PENDING,
+                refusal.orElse(null), 0, null, null);
+        if (!notifications.insert(notification)) {
+            return Optional.empty();
+        }
+        refusal.ifPresent(reason -> log.info("{} e-mail for event {} suppressed: {}", type, occasion.eventId(),
+                reason));
+        return refusal.isPresent() ? Optional.empty() : Optional.of(notification.id());
+    }
+
+    /**
+     * Forgets a customer who deleted their account: drops them from the directory, anonymises their history and
+     * cancels what was not sent yet. Nothing is sent to them afterwards.
+     */
+    @Transactional
+    public void forget(UUID customerId) {
+        recipients.forget(customerId);
+        int anonymised = notifications.anonymise(customerId);
+        log.info("Customer {} deleted: {} notification(s) anonymised", customerId, anonymised);
     }
 
     /**
@@ -151,5 +208,15 @@ public class Notifications implements DisposableBean {
      */
     public List<Notification> history(UUID customerId) {
         return notifications.findByCustomer(customerId, HISTORY_LIMIT);
+    }
+
+    /** Everything this service holds about the customer, for their personal-data export. */
+    public PersonalData personalData(UUID customerId) {
+        return new PersonalData(recipients.find(customerId),
+                notifications.findByCustomer(customerId, Integer.MAX_VALUE));
+    }
+
+    /** What {@link #personalData} found: the directory's entry (if any) and every notification, newest first. */
+    public record PersonalData(Optional<Recipient> recipient, List<Notification> notifications) {
     }
 }

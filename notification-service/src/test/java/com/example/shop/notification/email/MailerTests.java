@@ -24,14 +24,14 @@ class MailerTests {
         sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
         return new Mailer(sender, new NotificationProperties("Shop <orders@shop.local>", sendTimeout,
                 new NotificationProperties.Retry(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                        Duration.ofMinutes(15), 20)));
+                        Duration.ofMinutes(15), 20), "http://localhost:8080"));
     }
 
     private static Notification notification() {
         return new Notification(NotificationId.random(), UUID.randomUUID(), NotificationType.ORDER_CONFIRMED,
                 UUID.randomUUID(), UUID.randomUUID(), Channel.EMAIL, "ada@example.com",
-                new EmailContent("Your order is confirmed", "Hello"), NotificationStatus.PENDING, 1, Instant.now(),
-                null);
+                new EmailContent("Your order is confirmed", "Hello", "<p>Hello</p>"), null, NotificationStatus.PENDING,
+                null, 1, Instant.now(), null);
     }
 
     @Test

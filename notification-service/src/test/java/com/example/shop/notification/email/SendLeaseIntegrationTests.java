@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -58,9 +59,10 @@ class SendLeaseIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    private static OrderOutcome confirmed() {
-        return new OrderOutcome.Confirmed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                "ada-" + UUID.randomUUID() + "@example.com", new Amount(new BigDecimal("59.97"), "EUR"));
+    private static Occasion.OrderConfirmed confirmed() {
+        Amount total = new Amount(new BigDecimal("59.97"), "EUR");
+        return new Occasion.OrderConfirmed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "ada-" + UUID.randomUUID() + "@example.com", List.of(), total, null, 0, total);
     }
 
     private String statusOf(NotificationId id) {
@@ -74,13 +76,13 @@ class SendLeaseIntegrationTests {
 
     @Test
     void sendsOnceWhenOneSendTakesLongerThanTheRetryBackoff() {
-        OrderOutcome outcome = confirmed();
+        Occasion.OrderConfirmed outcome = confirmed();
         NotificationId id = notifications.record(outcome).orElseThrow();
         notifications.deliverSoon(id);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(id).equals("SENT"));
 
-        assertThat(SMTP.received(outcome.customerEmail())).isEqualTo(1);
+        assertThat(SMTP.received(outcome.email())).isEqualTo(1);
         assertThat(attemptsOf(id)).isEqualTo(1);
     }
 

@@ -25,10 +25,7 @@ class NotificationHistoryController {
     /** The caller's own notifications: the customer is the token's subject, never a request parameter. */
     @GetMapping("/api/customers/me/notifications")
     List<NotificationResponse> mine(@AuthenticationPrincipal Jwt jwt) {
-        return notifications.history(customerOf(jwt)).stream()
-                .map(n -> new NotificationResponse(n.id().value(), n.type(), n.orderId(), n.channel(), n.recipient(),
-                        n.status(), n.sentAt()))
-                .toList();
+        return notifications.history(customerOf(jwt)).stream().map(NotificationResponse::of).toList();
     }
 
     /**
