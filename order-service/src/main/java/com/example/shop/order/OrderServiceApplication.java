@@ -27,10 +27,14 @@ public class OrderServiceApplication {
         return Clock.systemUTC();
     }
 
-    /** Every endpoint but the health probes needs a bearer token; the back office also the role ADMIN. */
+    /**
+     * Every endpoint but the health probes and the internal ones (which the gateway never routes) needs a
+     * bearer token; the back office also the role ADMIN.
+     */
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return ResourceServer.build(http, authorize -> authorize
+                .requestMatchers("/internal/**").permitAll()
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/orders", "/api/orders/**").authenticated()
                 .anyRequest().authenticated());

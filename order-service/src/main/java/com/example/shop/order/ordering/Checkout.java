@@ -50,14 +50,21 @@ public class Checkout {
     public record Customer(CustomerId id, String email, String authorization) {
     }
 
-    /** What the customer asked for. */
-    public record PlaceOrder(String idempotencyKey, String paymentToken, ShippingAddress shippingAddress) {
+    /** What the customer asked for; {@code pointsToRedeem} 0 when no loyalty points are redeemed. */
+    public record PlaceOrder(String idempotencyKey, String paymentToken, ShippingAddress shippingAddress,
+            long pointsToRedeem) {
+
+        public PlaceOrder(String idempotencyKey, String paymentToken, ShippingAddress shippingAddress) {
+            this(idempotencyKey, paymentToken, shippingAddress, 0);
+        }
 
         /** A hash of the normalised request, to tell a replay from a different request with the same key. */
         String fingerprint() {
             String canonical = String.join("\u0000", Stream.of(paymentToken.strip(), shippingAddress.name(),
                     shippingAddress.line1(), shippingAddress.city(), shippingAddress.postalCode(),
-                    shippingAddress.country()).toList());
+                    shippingAddress.country()).toList())
+                    // Only when points are redeemed, so the hashes of requests without points stay as they were.
+                    + (pointsToRedeem > 0 ? "\u0000points=" + pointsToRedeem : "");
             try {
                 byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
                 return HexFormat.of().formatHex(hash);
@@ -99,7 +106,7 @@ public class Checkout {
         // The request thread owns the new order's lease from the start, so recovery never drives it alongside.
         UUID driver = UUID.randomUUID();
         Order order = Order.place(OrderId.newId(), customer.id(), customer.email(), lines,
-                command.shippingAddress(), command.paymentToken().strip(), now);
+                command.shippingAddress(), command.paymentToken().strip(), command.pointsToRedeem(), now);
         Boolean stored = tx.execute(status -> {
             boolean inserted = orders.insert(order, command.idempotencyKey(), fingerprint, driver,
                     now.plus(properties.recovery().lease()));

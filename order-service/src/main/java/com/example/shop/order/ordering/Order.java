@@ -28,6 +28,7 @@ public final class Order {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Fulfilment fulfilment;
+    private final Redemption redemption;
 
     /**
      * What happened to a confirmed order: its pending remote transition, its parcel, when it was delivered and
@@ -42,7 +43,7 @@ public final class Order {
     private Order(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
             ShippingAddress shippingAddress, String paymentToken, OrderStatus status,
             RejectionReason rejectionReason, RejectionReason pendingRejection, Instant createdAt,
-            Instant updatedAt, Fulfilment fulfilment) {
+            Instant updatedAt, Fulfilment fulfilment, Redemption redemption) {
         this.id = Objects.requireNonNull(id, "id");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.customerEmail = customerEmail;
@@ -58,6 +59,11 @@ public final class Order {
         if (this.lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
+        this.redemption = redemption == null
+                ? Redemption.requested(0, this.lines.getFirst().unitPrice().currency()) : redemption;
+        if (this.redemption.discount().amount().compareTo(total().amount()) > 0) {
+            throw new IllegalArgumentException("a discount is at most the order's total");
+        }
         if (this.lines.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
             throw new IllegalArgumentException("an order's lines must share one currency");
         }
@@ -72,12 +78,19 @@ public final class Order {
         }
     }
 
-    /** A new PENDING order for the lines of a cart. */
+    /** A new PENDING order for the lines of a cart, redeeming no points. */
     public static Order place(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
             ShippingAddress shippingAddress, String paymentToken, Instant now) {
+        return place(id, customerId, customerEmail, lines, shippingAddress, paymentToken, 0, now);
+    }
+
+    /** A new PENDING order for the lines of a cart, redeeming {@code pointsToRedeem} loyalty points (0: none). */
+    public static Order place(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
+            ShippingAddress shippingAddress, String paymentToken, long pointsToRedeem, Instant now) {
+        String currency = lines.isEmpty() ? "EUR" : lines.getFirst().unitPrice().currency();
         return new Order(id, customerId, customerEmail, lines, shippingAddress,
                 Objects.requireNonNull(paymentToken, "paymentToken"), OrderStatus.PENDING, null, null, now, now,
-                Fulfilment.NONE);
+                Fulfilment.NONE, Redemption.requested(pointsToRedeem, currency));
     }
 
     /** Rebuilds an order in checkout from storage. */
@@ -86,7 +99,7 @@ public final class Order {
             RejectionReason rejectionReason, RejectionReason pendingRejection, Instant createdAt,
             Instant updatedAt) {
         return restore(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status, rejectionReason,
-                pendingRejection, createdAt, updatedAt, Fulfilment.NONE);
+                pendingRejection, createdAt, updatedAt, Fulfilment.NONE, null);
     }
 
     /** Rebuilds an order from storage. */
@@ -94,8 +107,17 @@ public final class Order {
             ShippingAddress shippingAddress, String paymentToken, OrderStatus status,
             RejectionReason rejectionReason, RejectionReason pendingRejection, Instant createdAt,
             Instant updatedAt, Fulfilment fulfilment) {
+        return restore(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status, rejectionReason,
+                pendingRejection, createdAt, updatedAt, fulfilment, null);
+    }
+
+    /** Rebuilds an order from storage, with the points it redeems (null: none). */
+    public static Order restore(OrderId id, CustomerId customerId, String customerEmail, List<OrderLine> lines,
+            ShippingAddress shippingAddress, String paymentToken, OrderStatus status,
+            RejectionReason rejectionReason, RejectionReason pendingRejection, Instant createdAt,
+            Instant updatedAt, Fulfilment fulfilment, Redemption redemption) {
         return new Order(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status,
-                rejectionReason, pendingRejection, createdAt, updatedAt, fulfilment);
+                rejectionReason, pendingRejection, createdAt, updatedAt, fulfilment, redemption);
     }
 
     private Order moveTo(OrderStatus target, RejectionReason reason, Fulfilment next, Instant now) {
@@ -103,11 +125,14 @@ public final class Order {
             throw new IllegalTransitionException("order " + id, status, target);
         }
         return new Order(id, customerId, customerEmail, lines, shippingAddress, null, target, reason, null,
-                createdAt, now, next);
+                createdAt, now, next, redemption);
     }
 
     /** Stock reserved and payment authorised. The payment token is no longer needed and is dropped. */
     public Order confirm(Instant now) {
+        if (awaitsPointsHold()) {
+            throw new IllegalStateException("order " + id + " cannot be confirmed before its points are held");
+        }
         return moveTo(OrderStatus.CONFIRMED, null, Fulfilment.NONE, now);
     }
 
@@ -123,7 +148,20 @@ public final class Order {
             throw new IllegalTransitionException("order " + id, status, OrderStatus.REJECTED);
         }
         return new Order(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status, null,
-                Objects.requireNonNull(reason, "reason"), createdAt, now, fulfilment);
+                Objects.requireNonNull(reason, "reason"), createdAt, now, fulfilment, redemption);
+    }
+
+    /**
+     * loyalty-service holds {@code points} for the order, worth {@code worth}; the discount is that, at most the
+     * order's total (points beyond what the total needs are held and spent all the same).
+     */
+    public Order pointsHeld(long points, Money worth, Instant now) {
+        if (status != OrderStatus.PENDING || !redemption.wanted()) {
+            throw new IllegalStateException("order " + id + " holds no points now");
+        }
+        return new Order(id, customerId, customerEmail, lines, shippingAddress, paymentToken, status, null,
+                pendingRejection, createdAt, now, fulfilment,
+                new Redemption(redemption.pointsRequested(), true, points, worth.min(total())));
     }
 
     /** The parcel has its label and the payment is captured. */
@@ -176,6 +214,25 @@ public final class Order {
 
     public Money total() {
         return lines.stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
+    }
+
+    public Redemption redemption() {
+        return redemption;
+    }
+
+    /** What redeemed points take off the total (zero when none). */
+    public Money discount() {
+        return redemption.discount();
+    }
+
+    /** What the customer pays: the total less the discount; the amount authorised and captured. */
+    public Money amountDue() {
+        return total().minus(redemption.discount());
+    }
+
+    /** Whether loyalty-service still has to be asked to hold the order's points before it can be paid. */
+    public boolean awaitsPointsHold() {
+        return redemption.wanted() && !redemption.held();
     }
 
     public Fulfilment fulfilment() {

@@ -9,6 +9,7 @@ import com.example.shop.contracts.order.OrderRefunded;
 import com.example.shop.contracts.order.OrderRejected;
 import com.example.shop.contracts.order.OrderReturnReceived;
 import com.example.shop.contracts.order.OrderReturnRequested;
+import com.example.shop.contracts.order.OrderReturned;
 import com.example.shop.contracts.order.OrderShipped;
 import com.example.shop.contracts.order.ReturnLine;
 
@@ -24,7 +25,8 @@ public final class OrderEventsTranslator {
     public static OrderConfirmed confirmed(Order order) {
         requireStatus(order, OrderStatus.CONFIRMED);
         return new OrderConfirmed(order.id().value(), order.customerId().value(), order.customerEmail(),
-                money(order.total()), lines(order), order.updatedAt());
+                money(order.total()), lines(order), order.updatedAt(), money(order.discount()),
+                order.redemption().pointsRedeemed(), money(order.amountDue()));
     }
 
     public static OrderShipped shipped(Order order) {
@@ -62,6 +64,12 @@ public final class OrderEventsTranslator {
         return new OrderRefunded(order.id().value(), ret.id().value(), order.customerId().value(),
                 order.customerEmail(), returnLines(order, ret), money(ret.refunded()), money(totalRefunded),
                 ret.refundedAt());
+    }
+
+    public static OrderReturned returned(Order order, Money totalRefunded) {
+        requireStatus(order, OrderStatus.RETURNED);
+        return new OrderReturned(order.id().value(), order.customerId().value(), order.customerEmail(),
+                money(totalRefunded), order.updatedAt());
     }
 
     private static List<com.example.shop.contracts.order.OrderLine> lines(Order order) {

@@ -276,7 +276,7 @@ public class OrderLifecycle {
         }), true);
     }
 
-    /** Admin: RECEIVED -> REFUNDED (refund of the returned units at the price paid). */
+    /** Admin: RECEIVED -> REFUNDED (refund of the returned units' share of the amount paid). */
     public Result refund(OrderId id, ReturnId returnId) {
         UUID driver = UUID.randomUUID();
         Order done = inTx(() -> {
@@ -349,9 +349,10 @@ public class OrderLifecycle {
         if (!renew(order.id(), owner)) {
             return stopped(order.id());
         }
-        Shipment shipment = shipping.ship(order.id(), grams, order.shippingAddress());
-        if (order.total().amount().signum() > 0) {
-            // A free order has no payment to capture (payment-service never authorised a zero amount).
+        Shipment shipment = shipping.ship(order.id(), order.customerId(), grams, order.shippingAddress());
+        if (order.amountDue().amount().signum() > 0) {
+            // Nothing due (a free order, or points that covered it) means no payment to capture: payment-service
+            // never authorised a zero amount.
             if (!renew(order.id(), owner)) {
                 return stopped(order.id());
             }
@@ -421,7 +422,7 @@ public class OrderLifecycle {
                 if (!renew(order.id(), owner)) {
                     return new Drive(stopped(order.id()).order(), problem);
                 }
-                Money amount = ret.value(order);
+                Money amount = fixRefundDue(order.id(), ret.id());
                 try {
                     Money total = amount.amount().signum() > 0
                             ? payments.refund(order.id(), ret.id(), amount, ret.reason() == null ? "return" : ret.reason())
@@ -436,6 +437,21 @@ public class OrderLifecycle {
         }
         orders.postponeAction(order.id(), owner, clock.instant().plus(properties.recovery().staleAfter()));
         return new Drive(orders.findById(order.id()).orElseThrow(), problem);
+    }
+
+    /** Fixes (once) and returns what the return's refund pays back; see {@link OrderReturn#refundDue}. */
+    private Money fixRefundDue(OrderId id, ReturnId returnId) {
+        return inTx(() -> {
+            Order order = orders.lock(id).orElseThrow().order();
+            List<OrderReturn> all = returns.ofOrder(id);
+            OrderReturn ret = all.stream().filter(r -> r.id().equals(returnId)).findFirst().orElseThrow();
+            if (ret.refundDue() != null) {
+                return ret.refundDue();
+            }
+            Money due = ret.refundDue(order, all);
+            returns.update(ret.withRefundDue(due));
+            return due;
+        });
     }
 
     private void finishRefund(OrderId id, ReturnId returnId, Money amount, Money totalRefunded) {
@@ -464,6 +480,9 @@ public class OrderLifecycle {
                 Order returned = order.markReturned(now);
                 orders.save(returned, new StatusChange(OrderStatus.DELIVERED, OrderStatus.RETURNED, now,
                         Actor.SYSTEM, "RETURNED", "every unit returned and refunded"), true);
+                // After the last order.refunded.v1, in the same transaction (the outbox keeps their order).
+                outbox.publish(OrderEvents.TOPIC, id.toString(), OrderEvents.ORDER_RETURNED,
+                        OrderEventsTranslator.returned(returned, total));
             }
             return null;
         });

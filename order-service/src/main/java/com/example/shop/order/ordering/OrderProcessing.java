@@ -3,6 +3,7 @@ package com.example.shop.order.ordering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -15,8 +16,8 @@ import com.example.shop.contracts.order.OrderEvents;
 import com.example.shop.platform.messaging.Outbox;
 
 /**
- * Drives a PENDING order to its final status: reserve stock, authorise the payment, and confirm; or release
- * the stock and reject.
+ * Drives a PENDING order to its final status: reserve stock, hold the loyalty points it redeems (if any),
+ * authorise the amount due, and confirm; or release the stock (and the points) and reject.
  *
  * <p>Only one driver at a time: a driver (the request thread, or a run of the recovery job) owns the order's
  * lease, renews it before every remote step, and stops as soon as it lost it. The lease is longer than the
@@ -29,6 +30,15 @@ import com.example.shop.platform.messaging.Outbox;
  * stays PENDING and the payment is asked again, with back-off, until {@code shop.order.payment-deadline};
  * then payment-service is asked to cancel the payment, and only once no money is held is the stock released
  * and the order rejected {@code PAYMENT_UNAVAILABLE}.
+ *
+ * <p>Points: after the stock is reserved, loyalty-service is asked to hold them (idempotent per order id). HELD
+ * stores the discount (at most the total) and the amount due on the order before the payment is asked for that
+ * amount; REJECTED rejects the order {@code INSUFFICIENT_POINTS}. While loyalty-service cannot be reached the
+ * order stays PENDING, stock reserved, and the hold is asked again until {@code shop.order.loyalty-deadline}
+ * after the first failure; then the order is rejected {@code LOYALTY_UNAVAILABLE}. Every rejection of an order
+ * that redeems points releases the hold after the stock, as well as loyalty-service can be reached: a release
+ * it cannot answer is left to loyalty-service's own release on {@code order.rejected.v1}, so a hold never
+ * outlives its order's final state, and no rejection waits for loyalty-service.
  */
 @Service
 public class OrderProcessing {
@@ -38,16 +48,18 @@ public class OrderProcessing {
     private final OrderRepository orders;
     private final Inventory inventory;
     private final Payments payments;
+    private final Loyalty loyalty;
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final OrderProperties properties;
 
-    OrderProcessing(OrderRepository orders, Inventory inventory, Payments payments, Outbox outbox,
+    OrderProcessing(OrderRepository orders, Inventory inventory, Payments payments, Loyalty loyalty, Outbox outbox,
             PlatformTransactionManager txManager, Clock clock, OrderProperties properties) {
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
+        this.loyalty = loyalty;
         this.outbox = outbox;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
@@ -74,10 +86,12 @@ public class OrderProcessing {
                         return orders.findById(id).orElseThrow();
                     }
                     case Decision.Confirm confirm -> {
-                        return finish(order.confirm(clock.instant()), owner);
+                        return finish(confirm.order().confirm(clock.instant()), owner);
                     }
                     case Decision.Reject reject when reject.reason() == RejectionReason.OUT_OF_STOCK -> {
-                        // Nothing was reserved, so there is nothing to give back.
+                        // Nothing was reserved, so there is no stock to give back; points are held only after
+                        // the stock, but a reservation that expired meanwhile may come back REJECTED on a retry.
+                        releasePoints(order);
                         return finish(order.reject(reject.reason(), clock.instant()), owner);
                     }
                     case Decision.Reject reject -> reason = reject.reason();
@@ -99,6 +113,7 @@ public class OrderProcessing {
                 return orders.findById(id).orElseThrow();
             }
             inventory.release(order.id());
+            releasePoints(order);
             return finish(order.reject(reason, clock.instant()), owner);
         }
         catch (DependencyRefusedException ex) {
@@ -116,7 +131,8 @@ public class OrderProcessing {
 
     /** What the remote steps decided. */
     private sealed interface Decision {
-        record Confirm() implements Decision {
+        /** Confirm the order as it is now (with the discount of its held points). */
+        record Confirm(Order order) implements Decision {
         }
 
         record Reject(RejectionReason reason) implements Decision {
@@ -132,9 +148,19 @@ public class OrderProcessing {
         if (reservation instanceof ReservationOutcome.OutOfStock) {
             return new Decision.Reject(RejectionReason.OUT_OF_STOCK);
         }
-        if (order.total().amount().signum() == 0) {
-            // Nothing to pay (payment-service refuses a zero amount).
-            return new Decision.Confirm();
+        if (order.awaitsPointsHold()) {
+            if (!renew(order.id(), owner)) {
+                return new Decision.Stop();
+            }
+            Optional<Decision> held = holdPoints(order, owner);
+            if (held.isPresent()) {
+                return held.get();
+            }
+            order = orders.findById(order.id()).orElseThrow();
+        }
+        if (order.amountDue().amount().signum() == 0) {
+            // Nothing to pay (a free cart, or points that cover the total); payment-service refuses a zero amount.
+            return new Decision.Confirm(order);
         }
         if (!renew(order.id(), owner)) {
             return new Decision.Stop();
@@ -148,14 +174,79 @@ public class OrderProcessing {
             log.info("Order {}: payment still unavailable after the deadline, cancelled", order.id());
             return new Decision.Reject(RejectionReason.PAYMENT_UNAVAILABLE);
         }
-        return switch (payments.authorize(order.id(), order.total(), order.paymentToken())) {
-            case PaymentOutcome.Authorized authorized -> new Decision.Confirm();
+        Order toPay = order;
+        return switch (payments.authorize(order.id(), order.amountDue(), order.paymentToken())) {
+            case PaymentOutcome.Authorized authorized -> new Decision.Confirm(toPay);
             case PaymentOutcome.Declined declined -> new Decision.Reject(RejectionReason.PAYMENT_DECLINED);
             case PaymentOutcome.Unavailable unavailable -> {
                 retryPaymentLater(order.id(), owner);
                 yield new Decision.Stop();
             }
         };
+    }
+
+    /**
+     * Asks loyalty-service to hold the order's points and stores the discount they are worth.
+     *
+     * @return empty when the points are held and the order may be paid; otherwise what to do instead
+     */
+    private Optional<Decision> holdPoints(Order order, UUID owner) {
+        Instant now = clock.instant();
+        Loyalty.PointsHold answer;
+        try {
+            answer = loyalty.hold(order.id(), order.customerId(), order.redemption().pointsRequested(),
+                    order.total().currency());
+        }
+        catch (DependencyRefusedException ex) {
+            throw ex;
+        }
+        catch (DependencyUnavailableException ex) {
+            Instant deadline = orders.recordLoyaltyUnavailable(order.id(), owner, now)
+                    .plus(properties.loyaltyDeadline());
+            Instant after = clock.instant();
+            if (!after.isBefore(deadline)) {
+                log.warn("Order {}: loyalty-service unreachable past the deadline {}; rejecting", order.id(), deadline);
+                return Optional.of(new Decision.Reject(RejectionReason.LOYALTY_UNAVAILABLE));
+            }
+            Instant next = after.plus(properties.recovery().staleAfter());
+            orders.postpone(order.id(), owner, next.isAfter(deadline) ? deadline : next);
+            log.warn("Order {}: loyalty-service unreachable ({}), asking again until {}", order.id(), ex.getMessage(),
+                    deadline);
+            return Optional.of(new Decision.Stop());
+        }
+        return switch (answer) {
+            case Loyalty.PointsHold.Rejected rejected -> {
+                log.info("Order {}: loyalty-service refused to hold {} points ({})", order.id(),
+                        order.redemption().pointsRequested(), rejected.reason());
+                yield Optional.of(new Decision.Reject(RejectionReason.INSUFFICIENT_POINTS));
+            }
+            case Loyalty.PointsHold.Held held -> {
+                if (orders.recordPointsHeld(order.pointsHeld(held.points(), held.discount(), now), owner, now)) {
+                    yield Optional.empty();
+                }
+                // Lost the lease, or another driver stored the hold first: go on only with what is stored.
+                Order stored = orders.findById(order.id()).orElseThrow();
+                yield stored.redemption().held() && renew(order.id(), owner) ? Optional.empty()
+                        : Optional.of(new Decision.Stop());
+            }
+        };
+    }
+
+    /**
+     * Gives the order's held points back, if it redeems any. Best effort: loyalty-service releases the hold
+     * itself on {@code order.rejected.v1}, so a release it cannot answer now does not keep the order PENDING.
+     */
+    private void releasePoints(Order order) {
+        if (!order.redemption().wanted()) {
+            return;
+        }
+        try {
+            loyalty.release(order.id());
+        }
+        catch (DependencyUnavailableException ex) {
+            log.warn("Order {}: could not release its points hold now ({}); loyalty-service releases it on "
+                    + "order.rejected.v1", order.id(), ex.getMessage());
+        }
     }
 
     private void retryPaymentLater(OrderId id, UUID owner) {

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listLimit how many orders {@code GET /api/orders} returns at most, newest first
  * @param paymentDeadline how long after payment-service first answered UNAVAILABLE the payment is asked
  *     again; after that it is cancelled and the order rejected {@code PAYMENT_UNAVAILABLE}
+ * @param loyaltyDeadline how long after loyalty-service first could not be reached for a points hold the hold
+ *     is asked again; after that the stock and any hold are released and the order rejected
+ *     {@code LOYALTY_UNAVAILABLE}
  */
 @ConfigurationProperties("shop.order")
 public record OrderProperties(@DefaultValue Recovery recovery, @DefaultValue("100") int listLimit,
-        @DefaultValue("2m") Duration paymentDeadline) {
+        @DefaultValue("2m") Duration paymentDeadline, @DefaultValue("2m") Duration loyaltyDeadline) {
 
     /**
      * @param enabled whether this replica runs the recovery job

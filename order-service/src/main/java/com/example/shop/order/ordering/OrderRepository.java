@@ -23,7 +23,8 @@ public class OrderRepository {
             id, customer_id, customer_email, status, rejection_reason, pending_rejection, currency,
             payment_token, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at,
             pending_action, pending_action_by, shipment_id, carrier, tracking_number, tracking_url, shipped_at,
-            delivered_at, cancelled_by, cancelled_at
+            delivered_at, cancelled_by, cancelled_at, points_to_redeem, points_held_at, points_redeemed,
+            discount_amount
             """;
 
     private final JdbcClient jdbc;
@@ -50,9 +51,10 @@ public class OrderRepository {
         jdbc.sql("""
                 insert into orders (id, customer_id, customer_email, status, currency, total_amount, payment_token,
                     ship_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at,
-                    lease_owner, lease_until)
+                    lease_owner, lease_until, points_to_redeem, amount_due)
                 values (:id, :customerId, :email, :status, :currency, :total, :token, :shipName, :shipLine1,
-                    :shipCity, :shipPostalCode, :shipCountry, :createdAt, :createdAt, :owner, :leaseUntil)
+                    :shipCity, :shipPostalCode, :shipCountry, :createdAt, :createdAt, :owner, :leaseUntil,
+                    :points, :amountDue)
                 """)
                 .param("id", order.id().value())
                 .param("customerId", order.customerId().value())
@@ -69,6 +71,8 @@ public class OrderRepository {
                 .param("createdAt", Timestamp.from(order.createdAt()))
                 .param("owner", owner)
                 .param("leaseUntil", Timestamp.from(leaseUntil))
+                .param("points", order.redemption().pointsRequested())
+                .param("amountDue", order.amountDue().amount())
                 .update();
         appendHistory(order.id(), new StatusChange(null, OrderStatus.PENDING, order.createdAt(), Actor.CUSTOMER,
                 "PLACED", null));
@@ -250,6 +254,96 @@ public class OrderRepository {
                 .flatMap(since -> since);
     }
 
+    /**
+     * Stores loyalty-service's HELD answer on a still PENDING order this owner drives: the points redeemed, the
+     * discount and the amount due. Only the first answer is stored (a hold is idempotent per order anyway).
+     *
+     * @return {@code false} when the owner lost the lease, the order is no longer PENDING, or a hold was stored
+     */
+    public boolean recordPointsHeld(Order held, UUID owner, Instant now) {
+        return jdbc.sql("""
+                update orders set points_held_at = :now, points_redeemed = :points, discount_amount = :discount,
+                    amount_due = :amountDue, updated_at = :now
+                where id = :id and status = 'PENDING' and lease_owner = :owner and points_held_at is null
+                """)
+                .param("now", Timestamp.from(now))
+                .param("points", held.redemption().pointsRedeemed())
+                .param("discount", held.discount().amount())
+                .param("amountDue", held.amountDue().amount())
+                .param("id", held.id().value())
+                .param("owner", owner)
+                .update() == 1;
+    }
+
+    /**
+     * Notes that loyalty-service could not be reached for the order's points hold.
+     *
+     * @return when it first could not be, for this order
+     */
+    public Instant recordLoyaltyUnavailable(OrderId id, UUID owner, Instant now) {
+        return jdbc.sql("""
+                update orders set loyalty_unavailable_since = coalesce(loyalty_unavailable_since, :now)
+                where id = :id and status = 'PENDING' and lease_owner = :owner
+                returning loyalty_unavailable_since
+                """)
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .param("owner", owner)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .optional()
+                .orElse(now);
+    }
+
+    /** Since when loyalty-service could not be reached for the order's points hold, if it could not. */
+    public Optional<Instant> loyaltyUnavailableSince(OrderId id) {
+        return jdbc.sql("select loyalty_unavailable_since from orders where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .optional()
+                .flatMap(since -> since);
+    }
+
+    /** Every order of the customer, newest first (for the personal-data export). */
+    public List<Order> findAllByCustomer(CustomerId customerId) {
+        return findByCustomer(customerId, Integer.MAX_VALUE);
+    }
+
+    /** What anonymised addresses and names read afterwards. */
+    public static final String ANONYMISED = "anonymised";
+
+    /**
+     * Removes the customer's personal data from their orders that still have it: the e-mail, the recipient's
+     * name, street, city and postal code (the country stays, for the accounts: VAT follows the destination
+     * country), the payment token of orders no longer PENDING, the free-text reasons of returns, and the
+     * request hashes of their idempotency keys (derived from name and address). Orders, lines, amounts and
+     * history stay. Must run in a transaction.
+     *
+     * @return the orders anonymised now (none when it was done before)
+     */
+    public List<OrderId> anonymise(CustomerId customerId, Instant now) {
+        List<UUID> ids = jdbc.sql("""
+                update orders set customer_email = null, ship_name = :anonymised, ship_line1 = :anonymised,
+                    ship_city = :anonymised, ship_postal_code = :anonymised,
+                    payment_token = case when status = 'PENDING' then payment_token else null end,
+                    anonymised_at = :now
+                where customer_id = :customerId and anonymised_at is null
+                returning id
+                """)
+                .param("anonymised", ANONYMISED)
+                .param("now", Timestamp.from(now))
+                .param("customerId", customerId.value())
+                .query(UUID.class)
+                .list();
+        if (!ids.isEmpty()) {
+            jdbc.sql("update order_return set reason = null where order_id in (:ids)").param("ids", ids).update();
+        }
+        jdbc.sql("update order_idempotency_key set request_hash = :anonymised where customer_id = :customerId")
+                .param("anonymised", ANONYMISED)
+                .param("customerId", customerId.value())
+                .update();
+        return ids.stream().map(OrderId::new).toList();
+    }
+
     /** How long payment-service has been unavailable for an order and how often it was asked. */
     public record PaymentRetries(Instant since, int attempts) {
     }
@@ -301,7 +395,7 @@ public class OrderRepository {
 
     private record OrderRow(UUID id, UUID customerId, String email, String status, String rejectionReason,
             String pendingRejection, String paymentToken, ShippingAddress address, Instant createdAt,
-            Instant updatedAt, Order.Fulfilment fulfilment) {
+            Instant updatedAt, Order.Fulfilment fulfilment, Redemption redemption) {
 
         OrderRow(ResultSet rs) throws SQLException {
             this(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
@@ -317,14 +411,17 @@ public class OrderRepository {
                                     rs.getString("carrier"), rs.getString("tracking_number"),
                                     rs.getString("tracking_url")),
                             instant(rs, "shipped_at"), instant(rs, "delivered_at"),
-                            enumOf(Actor.class, rs.getString("cancelled_by")), instant(rs, "cancelled_at")));
+                            enumOf(Actor.class, rs.getString("cancelled_by")), instant(rs, "cancelled_at")),
+                    new Redemption(rs.getLong("points_to_redeem"), rs.getTimestamp("points_held_at") != null,
+                            rs.getLong("points_redeemed"), new Money(rs.getBigDecimal("discount_amount"),
+                                    rs.getString("currency"))));
         }
 
         Order toOrder(List<OrderLine> lines) {
             return Order.restore(new OrderId(id), new CustomerId(customerId), email, lines, address, paymentToken,
                     OrderStatus.valueOf(status), rejectionReason == null ? null : RejectionReason.valueOf(rejectionReason),
                     pendingRejection == null ? null : RejectionReason.valueOf(pendingRejection), createdAt,
-                    updatedAt, fulfilment);
+                    updatedAt, fulfilment, redemption);
         }
     }
 

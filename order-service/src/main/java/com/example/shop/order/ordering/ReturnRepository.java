@@ -53,7 +53,8 @@ public class ReturnRepository {
     public void update(OrderReturn ret) {
         jdbc.sql("""
                 update order_return set status = :status, restocked = :restocked, received_at = :receivedAt,
-                    refund_requested_at = :refundRequestedAt, refunded_at = :refundedAt, refund_amount = :amount
+                    refund_requested_at = :refundRequestedAt, refunded_at = :refundedAt, refund_amount = :amount,
+                    refund_due = :due
                 where id = :id
                 """)
                 .param("status", ret.status().name())
@@ -62,6 +63,7 @@ public class ReturnRepository {
                 .param("refundRequestedAt", timestamp(ret.refundRequestedAt()))
                 .param("refundedAt", timestamp(ret.refundedAt()))
                 .param("amount", ret.refunded() == null ? null : ret.refunded().amount())
+                .param("due", ret.refundDue() == null ? null : ret.refundDue().amount())
                 .param("id", ret.id().value())
                 .update();
     }
@@ -90,12 +92,14 @@ public class ReturnRepository {
 
     private static OrderReturn row(ResultSet rs, List<OrderReturn.Line> lines) throws SQLException {
         BigDecimal amount = rs.getBigDecimal("refund_amount");
+        BigDecimal due = rs.getBigDecimal("refund_due");
         Object restocked = rs.getObject("restocked");
         return new OrderReturn(new ReturnId(rs.getObject("id", UUID.class)),
                 new OrderId(rs.getObject("order_id", UUID.class)), ReturnStatus.valueOf(rs.getString("status")),
                 lines, rs.getString("reason"), (Boolean) restocked, instant(rs, "requested_at"),
                 instant(rs, "received_at"), instant(rs, "refund_requested_at"), instant(rs, "refunded_at"),
-                amount == null ? null : new Money(amount, rs.getString("currency")));
+                amount == null ? null : new Money(amount, rs.getString("currency")),
+                due == null ? null : new Money(due, rs.getString("currency")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

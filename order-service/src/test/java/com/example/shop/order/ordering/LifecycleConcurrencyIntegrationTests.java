@@ -45,9 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Many random lifecycles at once against stubs that keep real running totals of what was captured and refunded
  * per order: ship and cancel racing, ships and refunds asked twice at once, delivery by the carrier and by an
- * admin, partial and full returns. Afterwards every order is in a final state, no payment was captured twice,
- * captured − refunded equals the value of the shipped units not returned, and each transition's event was
- * published once.
+ * admin, partial and full returns; two orders in three redeem loyalty points. Afterwards every order is in a
+ * final state, no payment was captured twice, what was captured is the amount due, captured − refunded equals
+ * the amount due's share of the shipped units not returned (the amount due less the refunds, each a share, which
+ * add up to the amount due once everything came back), and each transition's event was published once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shop.messaging.relay.poll-interval=100ms",
@@ -72,6 +73,7 @@ class LifecycleConcurrencyIntegrationTests {
         registry.add("shop.clients.catalog-url", downstreams::url);
         registry.add("shop.clients.payment-url", downstreams::url);
         registry.add("shop.clients.shipping-url", downstreams::url);
+        registry.add("shop.clients.loyalty-url", downstreams::url);
     }
 
     @BeforeAll
@@ -127,7 +129,9 @@ class LifecycleConcurrencyIntegrationTests {
     private UUID lifecycle(LifecycleFixture api, long seed) throws Exception {
         Random random = new Random(seed);
         Shopper shopper = Shopper.create();
-        UUID orderId = api.confirmedOrder(shopper);
+        // Points worth up to 120.00: some orders are paid partly with points, some wholly (nothing to capture).
+        long points = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(12_000);
+        UUID orderId = api.confirmedOrder(shopper, "NL", LifecycleFixture.twoLines(), points);
         int path = random.nextInt(4);
         if (path == 0) {
             together(List.<Callable<Response>>of(() -> api.cancel(shopper, orderId), () -> api.cancel(shopper, orderId)))
@@ -220,12 +224,30 @@ class LifecycleConcurrencyIntegrationTests {
             String status = order.get("status").asString();
             StubDownstreams.Ledger ledger = downstreams.ledger(orderId);
             boolean shipped = status.equals("DELIVERED") || status.equals("RETURNED");
-            BigDecimal returnedValue = order.get("returns").valueStream()
+            BigDecimal total = new BigDecimal(order.get("total").get("amount").asString());
+            BigDecimal amountDue = new BigDecimal(order.get("amountDue").get("amount").asString());
+            BigDecimal discount = new BigDecimal(order.get("discount").get("amount").asString());
+            assertThat(total).isEqualByComparingTo("89.97");
+            assertThat(amountDue.add(discount)).isEqualByComparingTo(total);
+            BigDecimal refunded = order.get("returns").valueStream()
                     .map(ret -> new BigDecimal(ret.get("refunded").get("amount").asString()))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal shippedUnreturned = shipped ? new BigDecimal("89.97").subtract(returnedValue) : BigDecimal.ZERO;
+            BigDecimal shippedUnreturned = shipped ? amountDue.subtract(refunded) : BigDecimal.ZERO;
 
             assertThat(ledger.captures).as("captures of %s", orderId).isLessThanOrEqualTo(1);
+            if (shipped && amountDue.signum() > 0) {
+                assertThat(ledger.captured).as("captured of %s", orderId).isEqualByComparingTo(amountDue);
+            }
+            if (status.equals("RETURNED")) {
+                assertThat(refunded).as("refunds of %s", orderId).isEqualByComparingTo(amountDue);
+            }
+            else if (shipped) {
+                // No return completed the order, so each refund is its units' share of the amount due.
+                order.get("returns").valueStream().forEach(ret -> assertThat(
+                        new BigDecimal(ret.get("refunded").get("amount").asString()))
+                        .isEqualByComparingTo(new BigDecimal(ret.get("value").get("amount").asString())
+                                .multiply(amountDue).divide(total, 2, java.math.RoundingMode.HALF_EVEN)));
+            }
             assertThat(ledger.captured.subtract(ledger.refunded)).as("captured - refunded of %s (%s)", orderId, status)
                     .isEqualByComparingTo(shippedUnreturned);
             assertThat(downstreams.shipments().containsKey(orderId.toString()) || !shipped).isTrue();
@@ -246,6 +268,9 @@ class LifecycleConcurrencyIntegrationTests {
                     expected.add(OrderEvents.ORDER_RETURN_RECEIVED);
                     expected.add(OrderEvents.ORDER_REFUNDED);
                 }
+            }
+            if (status.equals("RETURNED")) {
+                expected.add(OrderEvents.ORDER_RETURNED);
             }
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events.withKey(orderId.toString())
                     .stream().map(record -> wire.read(record.value()).type()).toList())

@@ -67,12 +67,24 @@ final class LifecycleFixture {
     }
 
     UUID confirmedOrder(Shopper shopper, String country) {
-        downstreams.cart(shopper.token(), List.of(
-                StubDownstreams.item(UUID.randomUUID(), "MUG-001", "Enamel mug", 3, "19.99"),
-                StubDownstreams.item(UUID.randomUUID(), "PEN-002", "Fountain pen", 1, "30.00")));
-        Response placed = send("POST", "/api/orders", shopper.token(), Map.of("paymentToken", "tok_visa",
+        return confirmedOrder(shopper, country, twoLines(), 0);
+    }
+
+    static List<Map<String, Object>> twoLines() {
+        return List.of(StubDownstreams.item(UUID.randomUUID(), "MUG-001", "Enamel mug", 3, "19.99"),
+                StubDownstreams.item(UUID.randomUUID(), "PEN-002", "Fountain pen", 1, "30.00"));
+    }
+
+    /** A CONFIRMED order of these cart items, redeeming {@code points} (worth 0.01 each at the loyalty stub). */
+    UUID confirmedOrder(Shopper shopper, String country, List<Map<String, Object>> items, long points) {
+        downstreams.cart(shopper.token(), items);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("paymentToken", "tok_visa",
                 "shippingAddress", Map.of("name", "Ada", "line1", "1 Main Street", "city", "Utrecht",
-                        "postalCode", "3511 AB", "country", country)),
+                        "postalCode", "3511 AB", "country", country)));
+        if (points > 0) {
+            body.put("pointsToRedeem", points);
+        }
+        Response placed = send("POST", "/api/orders", shopper.token(), body,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.status("status")).isEqualTo("CONFIRMED");

@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.example.shop.contracts.order.OrderEvents;
 import com.example.shop.contracts.order.OrderRefunded;
 import com.example.shop.contracts.order.OrderReturnReceived;
+import com.example.shop.contracts.order.OrderReturned;
 import com.example.shop.contracts.order.OrderShipped;
 import com.example.shop.contracts.shipment.ShipmentEvents;
 import com.example.shop.order.ordering.LifecycleFixture.Response;
@@ -70,6 +71,7 @@ class LifecycleIntegrationTests {
         registry.add("shop.clients.catalog-url", downstreams::url);
         registry.add("shop.clients.payment-url", downstreams::url);
         registry.add("shop.clients.shipping-url", downstreams::url);
+        registry.add("shop.clients.loyalty-url", downstreams::url);
     }
 
     @BeforeAll
@@ -163,9 +165,10 @@ class LifecycleIntegrationTests {
         assertThat(shipped.body().get("shipment").get("trackingNumber").asString()).startsWith("PC");
         assertThat(shipped.body().get("pendingAction").isNull()).isTrue();
         assertThat(shipped.historyCauses()).containsExactly("PLACED", "CHECKOUT", "SHIP_REQUESTED", "SHIPPED");
-        assertThat(downstreams.labels(orderId)).singleElement()
-                .satisfies(call -> assertThat(call.body().get("weightGrams").asInt())
-                        .isEqualTo(4 * StubDownstreams.GRAMS_PER_UNIT));
+        assertThat(downstreams.labels(orderId)).singleElement().satisfies(call -> {
+            assertThat(call.body().get("weightGrams").asInt()).isEqualTo(4 * StubDownstreams.GRAMS_PER_UNIT);
+            assertThat(call.body().get("customerId").asString()).isEqualTo(ada.id().toString());
+        });
         assertThat(downstreams.ledger(orderId).captured).isEqualByComparingTo("89.97");
         eventsAre(orderId, OrderEvents.ORDER_CONFIRMED, OrderEvents.ORDER_SHIPPED);
         OrderShipped event = wire.data(event(orderId, OrderEvents.ORDER_SHIPPED), OrderShipped.class);
@@ -394,7 +397,11 @@ class LifecycleIntegrationTests {
         assertThat(downstreams.ledger(orderId).refunded).isEqualByComparingTo("89.97");
         eventsAre(orderId, OrderEvents.ORDER_CONFIRMED, OrderEvents.ORDER_SHIPPED, OrderEvents.ORDER_DELIVERED,
                 OrderEvents.ORDER_RETURN_REQUESTED, OrderEvents.ORDER_RETURN_RECEIVED, OrderEvents.ORDER_REFUNDED,
-                OrderEvents.ORDER_RETURN_REQUESTED, OrderEvents.ORDER_RETURN_RECEIVED, OrderEvents.ORDER_REFUNDED);
+                OrderEvents.ORDER_RETURN_REQUESTED, OrderEvents.ORDER_RETURN_RECEIVED, OrderEvents.ORDER_REFUNDED,
+                OrderEvents.ORDER_RETURNED);
+        OrderReturned done = wire.data(event(orderId, OrderEvents.ORDER_RETURNED), OrderReturned.class);
+        assertThat(done.totalRefunded().amount()).isEqualByComparingTo("89.97");
+        assertThat(done.customerId()).isEqualTo(ada.id());
         OrderReturnReceived received = wire.data(event(orderId, OrderEvents.ORDER_RETURN_RECEIVED),
                 OrderReturnReceived.class);
         assertThat(received.restocked()).isTrue();
@@ -405,6 +412,72 @@ class LifecycleIntegrationTests {
         assertThat(refunds).extracting(r -> r.totalRefunded().amount())
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("39.98"), new BigDecimal("89.97"));
+    }
+
+    @Test
+    void refundsOfAnOrderPaidPartlyWithPointsAreSharesOfTheAmountDueThatAddUpToItExactly() {
+        // 3 x 33.33 = 99.99, 1000 points = 10.00 off: 89.99 due. One unit's share is 33.33 x 89.99 / 99.99 = 29.9966...
+        UUID orderId = api.confirmedOrder(ada, "NL",
+                List.of(StubDownstreams.item(UUID.randomUUID(), "CUP-003", "Tea cup", 3, "33.33")), 1000);
+        Response confirmed = api.adminView(orderId);
+        assertThat(confirmed.body().get("discount").get("amount").asString()).isEqualTo("10.00");
+        assertThat(confirmed.body().get("amountDue").get("amount").asString()).isEqualTo("89.99");
+        assertThat(confirmed.body().get("pointsRedeemed").asLong()).isEqualTo(1000);
+        assertThat(api.ship(orderId).status()).isEqualTo(200);
+        assertThat(downstreams.ledger(orderId).captured).isEqualByComparingTo("89.99");
+        assertThat(api.deliver(orderId).status()).isEqualTo(200);
+        String first = api.requestReturn(ada, orderId, returnOf(1, 1)).lastReturn().get("id").asString();
+        String second = api.requestReturn(ada, orderId, returnOf(1, 1)).lastReturn().get("id").asString();
+        String third = api.requestReturn(ada, orderId, returnOf(1, 1)).lastReturn().get("id").asString();
+        for (String ret : List.of(first, second, third)) {
+            api.receive(orderId, ret, true);
+        }
+
+        // Refunded out of order: the one that completes the order is the second.
+        Response afterThird = api.refund(orderId, third);
+        assertThat(afterThird.status()).isEqualTo(200);
+        assertThat(downstreams.ledger(orderId).refunded).isEqualByComparingTo("30.00");
+        api.refund(orderId, first);
+        assertThat(downstreams.ledger(orderId).refunded).isEqualByComparingTo("60.00");
+        assertThat(downstreams.ledger(orderId).captured.subtract(downstreams.ledger(orderId).refunded))
+                .as("captured - refunded = the share of the unit not yet returned").isEqualByComparingTo("29.99");
+        Response returned = api.refund(orderId, second);
+
+        assertThat(returned.status("status")).isEqualTo("RETURNED");
+        assertThat(returned.body().get("returns").valueStream()
+                .map(ret -> ret.get("id").asString() + "=" + ret.get("refunded").get("amount").asString()).toList())
+                .containsExactlyInAnyOrder(first + "=30.00", second + "=29.99", third + "=30.00");
+        assertThat(downstreams.ledger(orderId).refunded).isEqualByComparingTo("89.99");
+        assertThat(downstreams.refunds(orderId)).extracting(call -> call.body().get("amount").get("amount").asString())
+                .containsExactly("30.00", "30.00", "29.99");
+        eventsAre(orderId, OrderEvents.ORDER_CONFIRMED, OrderEvents.ORDER_SHIPPED, OrderEvents.ORDER_DELIVERED,
+                OrderEvents.ORDER_RETURN_REQUESTED, OrderEvents.ORDER_RETURN_REQUESTED,
+                OrderEvents.ORDER_RETURN_REQUESTED, OrderEvents.ORDER_RETURN_RECEIVED,
+                OrderEvents.ORDER_RETURN_RECEIVED, OrderEvents.ORDER_RETURN_RECEIVED, OrderEvents.ORDER_REFUNDED,
+                OrderEvents.ORDER_REFUNDED, OrderEvents.ORDER_REFUNDED, OrderEvents.ORDER_RETURNED);
+        OrderReturned done = wire.data(event(orderId, OrderEvents.ORDER_RETURNED), OrderReturned.class);
+        assertThat(done.totalRefunded().amount()).isEqualByComparingTo("89.99");
+    }
+
+    @Test
+    void aFullReturnOfTwoLinesWithADiscountRefundsSharesThatAddUpToTheAmountDue() {
+        // 59.97 + 30.00 = 89.97, 999 points = 9.99 off: 79.98 due.
+        UUID orderId = api.confirmedOrder(ada, "NL", LifecycleFixture.twoLines(), 999);
+        api.ship(orderId);
+        api.deliver(orderId);
+        String mugs = api.requestReturn(ada, orderId, returnOf(1, 3)).lastReturn().get("id").asString();
+        api.receive(orderId, mugs, false);
+        api.refund(orderId, mugs);
+        // 59.97 x 79.98 / 89.97 = 53.3113...
+        assertThat(downstreams.ledger(orderId).refunded).isEqualByComparingTo("53.31");
+        String pen = api.requestReturn(ada, orderId, returnOf(2, 1)).lastReturn().get("id").asString();
+        api.receive(orderId, pen, false);
+
+        Response returned = api.refund(orderId, pen);
+
+        assertThat(returned.status("status")).isEqualTo("RETURNED");
+        assertThat(downstreams.ledger(orderId).refunded).isEqualByComparingTo("79.98");
+        assertThat(returned.lastReturn().get("refunded").get("amount").asString()).isEqualTo("26.67");
     }
 
     @Test

@@ -27,7 +27,7 @@ class OrderEventsContractTests {
 
     private static final List<String> IDS_AND_TIMES = List.of("id", "time", "subject", "orderId", "customerId",
             "confirmedAt", "rejectedAt", "returnId", "shippedAt", "cancelledAt", "deliveredAt", "requestedAt", "receivedAt",
-            "refundedAt");
+            "refundedAt", "returnedAt");
 
     private static final CustomerId ADA = new CustomerId(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"));
     private static final Instant AT = Instant.parse("2026-11-22T10:15:30Z");
@@ -46,7 +46,8 @@ class OrderEventsContractTests {
         envelope.put("source", "order-service");
         envelope.put("time", Instant.now().toString());
         envelope.put("subject", order.id().toString());
-        envelope.set("data", json.valueToTree(data));
+        // Through the wire's text, as a consumer reads it (a long 0 and an int 0 are the same number there).
+        envelope.set("data", json.readTree(json.writeValueAsString(data)));
         return withoutIdsAndTimes(envelope);
     }
 
@@ -74,6 +75,36 @@ class OrderEventsContractTests {
         JsonNode published = published(OrderEvents.ORDER_CONFIRMED, confirmed, OrderEventsTranslator.confirmed(confirmed));
 
         assertThat(published).isEqualTo(sample(OrderEvents.ORDER_CONFIRMED));
+    }
+
+    @Test
+    void publishesTheDiscountPointsAndAmountDueOfAnOrderPaidPartlyWithPoints() throws IOException {
+        Order pending = Order.place(OrderId.newId(), ADA, "ada@example.com", sampleOrder().lines(), OrderTests.ADDRESS,
+                "tok_visa", 1500, AT);
+        Order confirmed = pending.pointsHeld(1500, Money.of("15.00", "EUR"), AT).confirm(AT);
+
+        JsonNode data = json.valueToTree(OrderEventsTranslator.confirmed(confirmed));
+
+        assertThat(data.get("total").get("amount").asString()).isEqualTo("59.97");
+        assertThat(data.get("discount").get("amount").asString()).isEqualTo("15.00");
+        assertThat(data.get("discount").get("currency").asString()).isEqualTo("EUR");
+        assertThat(data.get("pointsRedeemed").isIntegralNumber()).isTrue();
+        assertThat(data.get("pointsRedeemed").asLong()).isEqualTo(1500);
+        assertThat(data.get("amountDue").get("amount").asString()).isEqualTo("44.97");
+        // Same shape as the sample: only the values differ.
+        JsonNode published = published(OrderEvents.ORDER_CONFIRMED, confirmed, OrderEventsTranslator.confirmed(confirmed));
+        assertThat(published.get("data").propertyNames()).containsExactlyInAnyOrderElementsOf(
+                sample(OrderEvents.ORDER_CONFIRMED).get("data").propertyNames());
+    }
+
+    @Test
+    void publishesOrderReturnedAsTheContractSampleShowsIt() throws IOException {
+        Order returned = sampleOrder().confirm(AT).ship(PARCEL, AT).deliver(AT).markReturned(AT);
+
+        JsonNode published = published(OrderEvents.ORDER_RETURNED, returned,
+                OrderEventsTranslator.returned(returned, Money.of("59.97", "EUR")));
+
+        assertThat(published).isEqualTo(sample(OrderEvents.ORDER_RETURNED));
     }
 
     @Test

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Stand-ins for cart-service, catalog-service, payment-service and shipping-service at their HTTP boundary:
+ * Stand-ins for cart-service, catalog-service, payment-service, shipping-service and loyalty-service at their
+ * HTTP boundary:
  * one real HTTP server on loopback that answers the paths order-service calls, programmable per test and
  * recording every call. Tests keep apart by using their own customers and products.
  *
@@ -27,6 +28,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * captured (once; capturing again answers the first capture) and refunded (idempotent per refund id, never
  * above the capture: 422), and refuses what payment-service refuses (capture without an authorisation or
  * after a void, void after a capture, refund before a capture: 409).
+ *
+ * <p>The loyalty stand-in keeps a balance per customer ({@link #DEFAULT_POINTS} unless set) and holds per order
+ * as loyalty-service does: a hold takes points only while balance − held covers them (else REJECTED), is
+ * idempotent per order id, and a release gives them back once. A point is worth 0.01.
  */
 final class StubDownstreams implements AutoCloseable {
 
@@ -67,6 +72,16 @@ final class StubDownstreams implements AutoCloseable {
     }
 
     private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
+
+    static final long DEFAULT_POINTS = 100_000;
+
+    /** One hold, as loyalty-service keeps it. */
+    record Hold(String customerId, long points, String status) {
+    }
+
+    private final Map<String, Long> balances = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private volatile boolean loyaltyDown;
     private final Map<String, Map<String, Object>> shipments = new ConcurrentHashMap<>();
     private final Set<String> refusedCaptures = ConcurrentHashMap.newKeySet();
     private volatile boolean variantsDown;
@@ -142,6 +157,27 @@ final class StubDownstreams implements AutoCloseable {
         refundsDown = down;
     }
 
+    void loyaltyDown(boolean down) {
+        loyaltyDown = down;
+    }
+
+    void points(UUID customerId, long balance) {
+        balances.put(customerId.toString(), balance);
+    }
+
+    /** The order's hold in loyalty-service, or null when none was taken. */
+    Hold hold(UUID orderId) {
+        return holds.get(orderId.toString());
+    }
+
+    List<Call> holdRequests(UUID orderId) {
+        return calls(HOLDS, orderId).stream().filter(call -> !call.path().endsWith("/release")).toList();
+    }
+
+    List<Call> pointReleases(UUID orderId) {
+        return calls(HOLDS, orderId).stream().filter(call -> call.path().endsWith("/release")).toList();
+    }
+
     void labelMillis(long millis) {
         labelMillis = millis;
     }
@@ -207,6 +243,7 @@ final class StubDownstreams implements AutoCloseable {
     private static final String CART = "/api/cart";
     private static final String RESERVATIONS = "/internal/reservations";
     private static final String PAYMENTS = "/internal/payments";
+    private static final String HOLDS = "/internal/loyalty/holds";
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -221,6 +258,21 @@ final class StubDownstreams implements AutoCloseable {
                     return;
                 }
                 respond(exchange, 200, Map.of("items", carts.getOrDefault(authorization, List.of())));
+            }
+            else if (path.startsWith(HOLDS)) {
+                if (loyaltyDown) {
+                    respond(exchange, 503, Map.of("title", "Service Unavailable"));
+                }
+                else if (path.endsWith("/release")) {
+                    String orderId = path.split("/")[4];
+                    Hold released = holds.computeIfPresent(orderId, (id, hold) -> hold.status().equals("HELD")
+                            ? new Hold(hold.customerId(), hold.points(), "RELEASED") : hold);
+                    respond(exchange, 200, Map.of("orderId", orderId,
+                            "status", released == null || released.status().equals("REJECTED") ? "NONE" : released.status()));
+                }
+                else {
+                    respond(exchange, 200, hold(body));
+                }
             }
             else if (path.startsWith(RESERVATIONS)) {
                 if (catalogDown || (releasesDown && path.endsWith("/release"))) {
@@ -367,6 +419,31 @@ final class StubDownstreams implements AutoCloseable {
                 respond(exchange, 404, Map.of("title", "Not Found"));
             }
         }
+    }
+
+    private Map<String, Object> hold(JsonNode body) {
+        String orderId = body.path("orderId").asString();
+        String customerId = body.path("customerId").asString();
+        long points = body.path("points").asLong();
+        Hold hold;
+        synchronized (holds) {
+            hold = holds.computeIfAbsent(orderId, id -> {
+                long taken = holds.values().stream()
+                        .filter(other -> other.customerId().equals(customerId) && other.status().equals("HELD"))
+                        .mapToLong(Hold::points).sum();
+                long balance = balances.getOrDefault(customerId, DEFAULT_POINTS);
+                return new Hold(customerId, points, balance - taken >= points ? "HELD" : "REJECTED");
+            });
+        }
+        var discount = java.math.BigDecimal.valueOf(hold.points()).movePointLeft(2).setScale(2);
+        boolean held = !hold.status().equals("REJECTED");
+        var answer = new java.util.HashMap<String, Object>();
+        answer.put("orderId", orderId);
+        answer.put("status", held ? "HELD" : "REJECTED");
+        answer.put("points", hold.points());
+        answer.put("discount", Map.of("amount", held ? discount.toPlainString() : "0.00", "currency", "EUR"));
+        answer.put("reason", held ? null : "INSUFFICIENT_POINTS");
+        return answer;
     }
 
     private static void pause(long millis) {

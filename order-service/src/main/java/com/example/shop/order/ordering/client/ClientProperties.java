@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shop.clients")
 public record ClientProperties(@DefaultValue("http://localhost:8082") URI catalogUrl,
         @DefaultValue("http://localhost:8083") URI cartUrl, @DefaultValue("http://localhost:8085") URI paymentUrl,
-        @DefaultValue("http://localhost:8087") URI shippingUrl,
+        @DefaultValue("http://localhost:8087") URI shippingUrl, @DefaultValue("http://localhost:8088") URI loyaltyUrl,
         @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("2") int maxAttempts, @DefaultValue("200ms") Duration retryBackoff) {
 }

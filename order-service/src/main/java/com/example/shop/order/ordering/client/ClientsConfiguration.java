@@ -36,6 +36,12 @@ class ClientsConfiguration {
     }
 
     @Bean
+    LoyaltyServiceLoyalty loyaltyServiceLoyalty(RestClient.Builder builder, ClientProperties properties) {
+        return new LoyaltyServiceLoyalty(client(builder, properties, properties.loyaltyUrl().toString()),
+                attempts(properties));
+    }
+
+    @Bean
     CartServiceCarts cartServiceCarts(RestClient.Builder builder, ClientProperties properties) {
         return new CartServiceCarts(client(builder, properties, properties.cartUrl().toString()),
                 attempts(properties));

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import com.example.shop.order.ordering.CustomerId;
 import com.example.shop.order.ordering.DependencyRefusedException;
 import com.example.shop.order.ordering.OrderId;
 import com.example.shop.order.ordering.Shipment;
@@ -23,7 +24,7 @@ final class ShippingServiceShipping implements Shipping {
         this.attempts = attempts;
     }
 
-    record ShipmentRequest(UUID orderId, int weightGrams, Address address) {
+    record ShipmentRequest(UUID orderId, UUID customerId, int weightGrams, Address address) {
     }
 
     record Address(String name, String line1, String city, String postalCode, String country) {
@@ -35,8 +36,8 @@ final class ShippingServiceShipping implements Shipping {
     }
 
     @Override
-    public Shipment ship(OrderId orderId, int weightGrams, ShippingAddress address) {
-        var request = new ShipmentRequest(orderId.value(), weightGrams, new Address(address.name(), address.line1(),
+    public Shipment ship(OrderId orderId, CustomerId customerId, int weightGrams, ShippingAddress address) {
+        var request = new ShipmentRequest(orderId.value(), customerId.value(), weightGrams, new Address(address.name(), address.line1(),
                 address.city(), address.postalCode(), address.country()));
         ShipmentResponse response = attempts.call("buying the label of order " + orderId,
                 () -> http.post().uri("/internal/shipments")

@@ -67,7 +67,7 @@ class OrderController {
         var address = request.shippingAddress();
         Order order = checkout.place(new Checkout.Customer(customerOf(jwt), jwt.getClaimAsString("email"), authorization),
                 new Checkout.PlaceOrder(idempotencyKey, request.paymentToken(), new ShippingAddress(address.name(),
-                        address.line1(), address.city(), address.postalCode(), address.country())));
+                        address.line1(), address.city(), address.postalCode(), address.country()), request.points()));
         return ResponseEntity.status(order.status().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/orders/" + order.id()))
                 .body(OrderResponse.of(lifecycle.details(order), false));

@@ -19,13 +19,16 @@ import com.example.shop.order.ordering.StatusChange;
 import com.example.shop.order.ordering.TrackingEvent;
 
 /**
- * An order as the public API shows it. The payment token is never shown. The list shows the summary; the
+ * An order as the public API shows it. The payment token is never shown. {@code total} is the lines' value;
+ * {@code discount} what redeemed loyalty points took off it, {@code pointsRedeemed} those points, and
+ * {@code amountDue} what the customer pays (authorised, captured, and what the refunds add up to). The list shows the summary; the
  * detail ({@code GET /api/orders/{id}}, the admin view) adds history, shipment and returns.
  */
 public record OrderResponse(UUID id, OrderStatus status, RejectionReason rejectionReason, List<Item> items,
         MoneyResponse total, ShippingAddress shippingAddress, Instant createdAt, UUID customerId,
         String customerEmail, PendingAction pendingAction, String problem, Actor cancelledBy,
-        ShipmentResponse shipment, List<ReturnResponse> returns, List<StatusChange> history) {
+        ShipmentResponse shipment, List<ReturnResponse> returns, List<StatusChange> history, MoneyResponse discount,
+        long pointsRedeemed, MoneyResponse amountDue) {
 
     public record Item(int lineNo, UUID productId, String sku, String name, int quantity, MoneyResponse unitPrice,
             MoneyResponse lineTotal) {
@@ -60,7 +63,9 @@ public record OrderResponse(UUID id, OrderStatus status, RejectionReason rejecti
     public static OrderResponse of(Order order) {
         return new OrderResponse(order.id().value(), order.status(), order.rejectionReason().orElse(null),
                 items(order), MoneyResponse.of(order.total()), order.shippingAddress(), order.createdAt(), null, null,
-                order.pendingAction().orElse(null), null, order.fulfilment().cancelledBy(), null, null, null);
+                order.pendingAction().orElse(null), null, order.fulfilment().cancelledBy(), null, null, null,
+                MoneyResponse.of(order.discount()), order.redemption().pointsRedeemed(),
+                MoneyResponse.of(order.amountDue()));
     }
 
     /** The detail, for the customer ({@code admin} false) or an admin (adds the customer). */
@@ -82,7 +87,8 @@ public record OrderResponse(UUID id, OrderStatus status, RejectionReason rejecti
                 items(order), MoneyResponse.of(order.total()), order.shippingAddress(), order.createdAt(),
                 admin ? order.customerId().value() : null, admin ? order.customerEmail() : null,
                 order.pendingAction().orElse(null), details.actionProblem(), order.fulfilment().cancelledBy(),
-                shipment, returns, details.history());
+                shipment, returns, details.history(), MoneyResponse.of(order.discount()),
+                order.redemption().pointsRedeemed(), MoneyResponse.of(order.amountDue()));
     }
 
     private static List<Item> items(Order order) {
