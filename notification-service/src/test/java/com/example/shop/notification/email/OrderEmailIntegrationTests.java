@@ -10,42 +10,22 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.example.shop.contracts.order.OrderEvents;
 import com.example.shop.platform.testsupport.SampleEvents;
-import com.example.shop.platform.testsupport.TestKafka;
-import com.example.shop.platform.testsupport.TestPostgres;
 import com.example.shop.platform.testsupport.TestTokens;
 
 import tools.jackson.databind.node.ObjectNode;
 
 /** Order events go through the real broker, e-mails through a real SMTP server, rows into a real database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shop.notification.retry.poll-interval=200ms",
-        "shop.notification.retry.initial-backoff=500ms",
-        "shop.notification.retry.max-backoff=1s",
-        "shop.notification.retry.max-attempts=1000" })
-@AutoConfigureRestTestClient
-class OrderEmailIntegrationTests {
+class OrderEmailIntegrationTests extends MailFlowIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry, "notification");
-        TestKafka.register(registry);
-        TestTokens.register(registry);
-        TestSmtp.register(registry);
-    }
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -105,7 +85,10 @@ class OrderEmailIntegrationTests {
         MimeMessage first = messages.stream()
                 .filter(m -> subjectOf(m).equals("Your order " + order.toString().substring(0, 8) + " is confirmed"))
                 .findFirst().orElseThrow();
-        assertThat((String) first.getContent()).contains(order.toString()).contains("59.97 EUR");
+        assertThat(Mails.text(first)).contains(order.toString()).contains("59.97 EUR");
+        assertThat(Mails.html(first)).contains(order.toString()).contains("59.97 EUR");
+        // Without a directory entry there is no unsubscribe token, so no link and no header.
+        assertThat(Mails.header(first, "List-Unsubscribe")).isNull();
         String notificationId = jdbc.sql("select id::text from notification where order_id = ?").param(order)
                 .query(String.class).single();
         assertThat(first.getMessageID()).isEqualTo("<" + notificationId + "@notification-service.shop.local>");
@@ -124,7 +107,7 @@ class OrderEmailIntegrationTests {
         MimeMessage message = TestSmtp.messagesTo(email).getFirst();
         assertThat(message.getSubject())
                 .isEqualTo("Your order " + order.toString().substring(0, 8) + " could not be placed");
-        assertThat((String) message.getContent())
+        assertThat(Mails.text(message))
                 .contains("your payment was declined")
                 .contains(order.toString())
                 .contains("19.99 EUR")
@@ -138,11 +121,12 @@ class OrderEmailIntegrationTests {
         UUID customer = UUID.randomUUID();
         String email = uniqueEmail();
         UUID order = UUID.randomUUID();
-        ObjectNode shipped = sample(OrderEvents.ORDER_CONFIRMED, customer, email, order);
-        shipped.put("type", "order.shipped.v1");
+        ObjectNode delivered = SampleEvents.load(OrderEvents.TOPIC, OrderEvents.ORDER_DELIVERED, order.toString());
+        SampleEvents.data(delivered).put("orderId", order.toString()).put("customerId", customer.toString())
+                .put("customerEmail", email);
         UUID later = UUID.randomUUID();
 
-        send(order.toString(), shipped);
+        send(order.toString(), delivered);
         // Same key, so once this later order's e-mail is sent the unknown event before it has been processed.
         send(order.toString(), sample(OrderEvents.ORDER_CONFIRMED, customer, email, later));
         await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from notification where order_id = ? "
@@ -168,6 +152,9 @@ class OrderEmailIntegrationTests {
                     .param(order).query(Long.class).single() == 1);
             assertThat(jdbc.sql("select last_error from notification where order_id = ?").param(order)
                     .query(String.class).single()).isNotBlank();
+            // Backed off: the next attempt is not due at once but after the (growing) pause.
+            assertThat(jdbc.sql("select next_attempt_at > now() from notification where order_id = ?").param(order)
+                    .query(Boolean.class).single()).isTrue();
         }
         finally {
             TestSmtp.start();
@@ -203,6 +190,10 @@ class OrderEmailIntegrationTests {
                 .jsonPath("$[0].channel").isEqualTo("EMAIL")
                 .jsonPath("$[0].recipient").isEqualTo(adaEmail)
                 .jsonPath("$[0].sentAt").isNotEmpty()
+                .jsonPath("$[0].status").isEqualTo("SENT")
+                .jsonPath("$[0].topic").isEqualTo("ORDER_UPDATES")
+                .jsonPath("$[0].subject").isEqualTo("Your order " + secondOrder.toString().substring(0, 8)
+                        + " could not be placed")
                 .jsonPath("$[1].orderId").isEqualTo(firstOrder.toString())
                 .jsonPath("$[1].type").isEqualTo("ORDER_CONFIRMED");
     }
@@ -213,9 +204,10 @@ class OrderEmailIntegrationTests {
         String email = uniqueEmail();
         // Written directly and already SENT: a hundred and one e-mails are not the point, the history's size is.
         jdbc.sql("""
-                insert into notification (id, event_id, type, order_id, customer_id, channel, recipient, subject,
-                        body, status, attempts, next_attempt_at, created_at, sent_at)
-                select gen_random_uuid(), gen_random_uuid(), 'ORDER_CONFIRMED', gen_random_uuid(), :customer,
+                insert into notification (id, event_id, type, topic, order_id, customer_id, channel, recipient,
+                        subject, body, status, attempts, next_attempt_at, created_at, sent_at)
+                select gen_random_uuid(), gen_random_uuid(), 'ORDER_CONFIRMED', 'ORDER_UPDATES', gen_random_uuid(),
+                       :customer,
                        'EMAIL', :email, 'subject', 'body', 'SENT', 1, now(),
                        now() - n * interval '1 minute', now()
                 from generate_series(0, 100) as n

@@ -121,6 +121,23 @@ class SendLeaseIntegrationTests {
     }
 
     @Test
+    void givesAnEmailUpAsFailedAfterItsLastAllowedAttemptAndShowsItInTheHistory() {
+        Occasion.OrderConfirmed outcome = confirmed();
+        NotificationId id = notifications.record(outcome).orElseThrow();
+        jdbc.sql("update notification set attempts = 3, next_attempt_at = now() + interval '1 hour' where id = ?")
+                .param(id.value()).update();
+
+        assertThat(repository.markAttemptFailed(id, 3, "refused", 3, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .isTrue();
+
+        assertThat(statusOf(id)).isEqualTo("FAILED");
+        assertThat(notifications.history(outcome.customerId())).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationStatus.FAILED));
+        // A FAILED mail is never claimed again, so no later attempt sends it.
+        assertThat(repository.claim(id, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
     void aSendThatSucceededAfterLosingItsClaimIsRecordedButReported() {
         NotificationId id = claimedBySecondAttempt();
 
