@@ -51,7 +51,7 @@ class CustomerRelationshipE2ETests {
 
         JsonNode shipped = BackOffice.ship(admin, orderId);
         String tracking = shipped.get("shipment").get("trackingNumber").asString();
-        awaitMail(customer, "shipped", mail -> assertThat(mail.body()).contains(tracking));
+        awaitMail(customer, "on its way", mail -> assertThat(mail.body()).contains(tracking));
 
         BackOffice.deliver(admin, orderId);
         String surveyLink = awaitMail(customer, "how", mail -> assertThat(SURVEY_LINK.matcher(mail.body()).find())
