@@ -175,7 +175,6 @@ class GatewayRoutingIntegrationTests {
         expectRoutedTo("/api/cart/items", bearer, "cart-service");
         expectRoutedTo("/api/orders", bearer, "order-service");
         expectRoutedTo("/api/customers/me", bearer, "customer-service");
-        expectRoutedTo("/api/customers/me/loyalty", bearer, "customer-service");
     }
 
     @Test
