@@ -247,7 +247,7 @@ public class Ledger {
                 .param("occurredAt", Timestamp.from(entry.occurredAt()))
                 .param("remaining", entry.remaining(), java.sql.Types.BIGINT)
                 .param("expiresAt", entry.expiresAt() == null ? null : Timestamp.from(entry.expiresAt()),
-                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                        java.sql.Types.TIMESTAMP)
                 .update();
         jdbc.sql("update loyalty_account set balance = :balance, updated_at = :now where customer_id = :customer")
                 .param("balance", after.balance())

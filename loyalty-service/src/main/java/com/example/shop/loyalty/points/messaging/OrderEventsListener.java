@@ -1,10 +1,11 @@
 package com.example.shop.loyalty.points.messaging;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.example.shop.contracts.order.OrderCancelled;
-import com.example.shop.contracts.order.OrderConfirmed;
 import com.example.shop.contracts.order.OrderEvents;
 import com.example.shop.contracts.order.OrderRefunded;
 import com.example.shop.contracts.order.OrderRejected;
@@ -25,6 +26,8 @@ class OrderEventsListener {
 
     static final String CONSUMER = "loyalty-service.orders";
 
+    private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
+
     private final Events events;
     private final Inbox inbox;
     private final OrderPoints points;
@@ -40,9 +43,20 @@ class OrderEventsListener {
     @KafkaListener(topics = OrderEvents.TOPIC, groupId = CONSUMER)
     void on(String value) {
         EventEnvelope event = events.read(value);
+        try {
+            apply(event);
+        }
+        catch (RuntimeException ex) {
+            // The error handler retries and then parks the record; say why, once per attempt.
+            log.warn("{} {} failed: {}", event.type(), event.id(), ex.toString());
+            throw ex;
+        }
+    }
+
+    private void apply(EventEnvelope event) {
         switch (event.type()) {
             case OrderEvents.ORDER_CONFIRMED -> {
-                var confirmation = OrderEventsTranslator.confirmation(event, events.data(event, OrderConfirmed.class));
+                var confirmation = OrderEventsTranslator.confirmation(event, events.data(event, OrderConfirmedView.class));
                 inbox.processOnce(CONSUMER, event, e -> points.confirmed(confirmation));
             }
             case OrderEvents.ORDER_REJECTED -> {

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.example.shop.contracts.order.OrderCancelled;
-import com.example.shop.contracts.order.OrderConfirmed;
 import com.example.shop.contracts.order.OrderRefunded;
 import com.example.shop.contracts.order.ReturnLine;
 import com.example.shop.loyalty.points.CustomerId;
@@ -26,11 +25,12 @@ final class OrderEventsTranslator {
     }
 
     /** Events from before checkout discounts carry no {@code amountDue}: the total was what was paid. */
-    static OrderConfirmation confirmation(EventEnvelope event, OrderConfirmed confirmed) {
+    static OrderConfirmation confirmation(EventEnvelope event, OrderConfirmedView confirmed) {
         require(event, confirmed.orderId() != null && confirmed.customerId() != null && confirmed.total() != null
                 && confirmed.total().amount() != null && confirmed.total().currency() != null,
                 "orderId, customerId or total");
-        require(event, confirmed.pointsRedeemed() >= 0, "a non-negative pointsRedeemed");
+        long pointsRedeemed = confirmed.pointsRedeemed() == null ? 0 : confirmed.pointsRedeemed();
+        require(event, pointsRedeemed >= 0, "a non-negative pointsRedeemed");
         var total = new Money(confirmed.total().amount(), confirmed.total().currency());
         var due = confirmed.amountDue() != null && confirmed.amountDue().amount() != null
                 ? new Money(confirmed.amountDue().amount(),
@@ -39,7 +39,7 @@ final class OrderEventsTranslator {
         Instant at = confirmed.confirmedAt() != null ? confirmed.confirmedAt()
                 : event.time() != null ? event.time() : Instant.now();
         return new OrderConfirmation(event.id(), new OrderId(confirmed.orderId()), new CustomerId(confirmed.customerId()),
-                total, due, confirmed.pointsRedeemed(), at);
+                total, due, pointsRedeemed, at);
     }
 
     static OrderCancellation cancellation(EventEnvelope event, OrderCancelled cancelled) {
