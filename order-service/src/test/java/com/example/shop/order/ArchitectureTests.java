@@ -21,6 +21,14 @@ class ArchitectureTests {
                     "tools.jackson..", "com.fasterxml.jackson..");
 
     @ArchTest
+    static final ArchRule personalDataServiceHasNoWebOrKafkaTypes = noClasses()
+            .that().resideInAPackage("com.example.shop.order.personaldata")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
+                    "org.springframework.kafka..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..",
+                    "..ordering.web..", "..ordering.client..", "..personaldata.web..", "..personaldata.messaging..");
+
+    @ArchTest
     static final ArchRule domainDoesNotKnowItsAdapters = noClasses()
             .that().resideInAPackage("com.example.shop.order.ordering")
             .should().dependOnClassesThat().resideInAnyPackage("..ordering.web..", "..ordering.client..");
