@@ -37,7 +37,7 @@ public class Expiry {
         this.properties = properties;
     }
 
-    /** One batch of accounts with expired points; returns how many accounts it wrote off points for. */
+    /** One batch of accounts with expired points; returns how many accounts it took. */
     @Transactional
     public int expireDue() {
         List<Account> due = jdbc.sql("""
@@ -52,17 +52,15 @@ public class Expiry {
                 .param("limit", properties.expiryBatchSize())
                 .query(Ledger::account)
                 .list();
-        int expired = 0;
         for (Account account : due) {
             long points = Math.min(ledger.expiredRemaining(account.customerId()), account.available());
             if (points > 0) {
                 Account after = ledger.debit(account, EntryKind.EXPIRED, points, null, null, REASON_EXPIRED, null);
                 ledger.reviewTier(after);
                 log.info("Expired {} points of customer {}", points, account.customerId());
-                expired++;
             }
         }
-        return expired;
+        return due.size();
     }
 
     /** One batch of SILVER and GOLD accounts not reviewed for {@code shop.loyalty.tier-review-after}. */
@@ -81,17 +79,5 @@ public class Expiry {
                 .list();
         due.forEach(ledger::reviewTier);
         return due.size();
-    }
-
-    /** Everything due now, batch after batch. */
-    public void runAll() {
-        int batches = 0;
-        while (expireDue() >= properties.expiryBatchSize() && ++batches < 1000) {
-            // keep going while batches are full
-        }
-        batches = 0;
-        while (reviewTiers() >= properties.expiryBatchSize() && ++batches < 1000) {
-            // keep going while batches are full
-        }
     }
 }

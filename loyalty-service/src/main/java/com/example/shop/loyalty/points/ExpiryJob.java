@@ -13,16 +13,27 @@ class ExpiryJob {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryJob.class);
 
-    private final Expiry expiry;
+    /** Bounds one run; whatever is left is taken by the next. */
+    private static final int MAX_BATCHES = 1000;
 
-    ExpiryJob(Expiry expiry) {
+    private final Expiry expiry;
+    private final LoyaltyProperties properties;
+
+    ExpiryJob(Expiry expiry, LoyaltyProperties properties) {
         this.expiry = expiry;
+        this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${shop.loyalty.expiry-interval:1h}", initialDelayString = "${shop.loyalty.expiry-interval:1h}")
     void run() {
         try {
-            expiry.runAll();
+            // Each batch is its own transaction; keep going while batches come back full.
+            for (int i = 0; i < MAX_BATCHES && expiry.expireDue() >= properties.expiryBatchSize(); i++) {
+                // next batch
+            }
+            for (int i = 0; i < MAX_BATCHES && expiry.reviewTiers() >= properties.expiryBatchSize(); i++) {
+                // next batch
+            }
         }
         catch (RuntimeException ex) {
             // The next run picks up where this one stopped; every batch is its own transaction.
