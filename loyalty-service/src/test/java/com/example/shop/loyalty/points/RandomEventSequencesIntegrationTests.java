@@ -45,7 +45,7 @@ class RandomEventSequencesIntegrationTests extends LoyaltyIntegrationTest {
         List<UUID> customers = new ArrayList<>();
         List<ObjectNode> all = new ArrayList<>();
         Map<UUID, Long> expected = new java.util.HashMap<>();
-        for (int c = 0; c < 20; c++) {
+        for (int c = 0; c < 40; c++) {
             UUID customer = UUID.randomUUID();
             customers.add(customer);
             // A first order everyone has points from, confirmed before anything else happens.
