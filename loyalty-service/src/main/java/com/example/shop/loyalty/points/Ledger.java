@@ -29,9 +29,6 @@ import com.example.shop.platform.messaging.Outbox;
 @Component
 public class Ledger {
 
-    /** Type of the event of an administrator's adjustment; not (yet) in the loyalty-events contract. */
-    public static final String POINTS_ADJUSTED = "loyalty.points_adjusted.v1";
-
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
@@ -260,7 +257,7 @@ public class Ledger {
             case RESTORED -> LoyaltyEvents.POINTS_RESTORED;
             case REVERSED -> LoyaltyEvents.POINTS_REVERSED;
             case EXPIRED -> LoyaltyEvents.POINTS_EXPIRED;
-            case ADJUSTED -> POINTS_ADJUSTED;
+            case ADJUSTED -> LoyaltyEvents.POINTS_ADJUSTED;
         };
         outbox.publish(LoyaltyEvents.TOPIC, entry.customerId().toString(), type, LoyaltyEventsTranslator.pointsMoved(entry));
     }

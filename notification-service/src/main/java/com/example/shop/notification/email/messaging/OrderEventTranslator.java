@@ -34,7 +34,8 @@ final class OrderEventTranslator {
                 OrderConfirmed e = events.data(envelope, OrderConfirmed.class);
                 yield Optional.of(new Occasion.OrderConfirmed(envelope.id(), e.orderId(), e.customerId(),
                         e.customerEmail(), orderLines(e.lines()), required(e.total(), "total"),
-                        amountOrNull(e.discount()), e.pointsRedeemed(), amountOrNull(e.amountDue())));
+                        amountOrNull(e.discount()), e.pointsRedeemed() == null ? 0 : e.pointsRedeemed(),
+                        amountOrNull(e.amountDue())));
             }
             case OrderEvents.ORDER_REJECTED -> {
                 OrderRejected e = events.data(envelope, OrderRejected.class);

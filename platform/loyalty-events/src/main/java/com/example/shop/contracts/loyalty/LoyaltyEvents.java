@@ -15,6 +15,7 @@ public final class LoyaltyEvents {
     public static final String POINTS_RESTORED = "loyalty.points_restored.v1";
     public static final String POINTS_REVERSED = "loyalty.points_reversed.v1";
     public static final String POINTS_EXPIRED = "loyalty.points_expired.v1";
+    public static final String POINTS_ADJUSTED = "loyalty.points_adjusted.v1";
     public static final String TIER_CHANGED = "loyalty.tier_changed.v1";
 
     private LoyaltyEvents() {

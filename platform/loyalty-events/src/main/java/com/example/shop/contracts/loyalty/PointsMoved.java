@@ -8,7 +8,8 @@ import java.util.UUID;
  * confirmed), {@value LoyaltyEvents#POINTS_REDEEMED} (spent as a discount at checkout),
  * {@value LoyaltyEvents#POINTS_RESTORED} (redeemed points given back: the order was rejected, cancelled or
  * refunded), {@value LoyaltyEvents#POINTS_REVERSED} (earned points taken back: cancelled or refunded),
- * {@value LoyaltyEvents#POINTS_EXPIRED}.
+ * {@value LoyaltyEvents#POINTS_EXPIRED}, {@value LoyaltyEvents#POINTS_ADJUSTED} (an admin's goodwill credit or
+ * correction).
  *
  * @param points signed: what the entry adds to the balance
  * @param balance the customer's balance after the entry
