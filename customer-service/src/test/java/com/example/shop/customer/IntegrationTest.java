@@ -28,5 +28,6 @@ public abstract class IntegrationTest {
         registry.add("shop.personal-data.cart-url", () -> stubs.url("cart-service"));
         registry.add("shop.personal-data.loyalty-url", () -> stubs.url("loyalty-service"));
         registry.add("shop.personal-data.notification-url", () -> stubs.url("notification-service"));
+        registry.add("shop.personal-data.shipping-url", () -> stubs.url("shipping-service"));
     }
 }

@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stand-ins for order-, cart-, loyalty- and notification-service's
+ * Stand-ins for order-, cart-, loyalty-, notification- and shipping-service's
  * {@code GET /internal/customers/{id}/personal-data} on loopback, one HTTP server each. Each answers
  * {@code {"service":"<name>","data":{"customerId":"<id>"}}} unless a test makes it fail or hang.
  */
@@ -34,7 +34,8 @@ public final class PersonalDataStubs {
     private final Map<String, Mode> modes = new ConcurrentHashMap<>();
 
     private PersonalDataStubs() {
-        for (String service : new String[] { "order-service", "cart-service", "loyalty-service", "notification-service" }) {
+        for (String service : new String[] { "order-service", "cart-service", "loyalty-service", "notification-service",
+                "shipping-service" }) {
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

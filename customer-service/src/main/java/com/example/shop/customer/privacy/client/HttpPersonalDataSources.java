@@ -23,7 +23,7 @@ import com.example.shop.customer.privacy.PersonalDataUnavailableException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Asks order-, cart-, loyalty- and notification-service in parallel for
+ * Asks order-, cart-, loyalty-, notification- and shipping-service in parallel for
  * {@code GET /internal/customers/{id}/personal-data}, each with connect and read timeouts. Any failure (no
  * connection, timeout, a status other than 200, a body that is not a JSON object) fails the whole export: a
  * partial export would tell the customer that we hold less than we do.
@@ -38,6 +38,7 @@ class HttpPersonalDataSources implements PersonalDataSources {
         services.put("cart-service", client(builder, properties, properties.cartUrl()));
         services.put("loyalty-service", client(builder, properties, properties.loyaltyUrl()));
         services.put("notification-service", client(builder, properties, properties.notificationUrl()));
+        services.put("shipping-service", client(builder, properties, properties.shippingUrl()));
     }
 
     @Override

@@ -50,12 +50,13 @@ class ExportIntegrationTests extends IntegrationTest {
                 .jsonPath("$.customer.preferences.subscriptions.SURVEYS[0]").isEqualTo("EMAIL")
                 .jsonPath("$.customer.consentHistory[0].source").isEqualTo("REGISTRATION")
                 .jsonPath("$.customer.surveys").isArray()
-                .jsonPath("$.services.length()").isEqualTo(4)
+                .jsonPath("$.services.length()").isEqualTo(5)
                 .jsonPath("$.services[0].service").isEqualTo("order-service")
                 .jsonPath("$.services[1].service").isEqualTo("cart-service")
                 .jsonPath("$.services[2].service").isEqualTo("loyalty-service")
                 .jsonPath("$.services[3].service").isEqualTo("notification-service")
-                .jsonPath("$.services[3].data.customerId").isEqualTo(ada.id().toString());
+                .jsonPath("$.services[3].data.customerId").isEqualTo(ada.id().toString())
+                .jsonPath("$.services[4].service").isEqualTo("shipping-service");
     }
 
     @Test
