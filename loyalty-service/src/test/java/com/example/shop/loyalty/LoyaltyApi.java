@@ -27,6 +27,14 @@ public final class LoyaltyApi {
                 {"orderId":"%s","customerId":"%s","points":%d,"currency":"EUR"}""".formatted(orderId, customerId, points), null);
     }
 
+    /** A hold as order-service asks it since the discount is capped: with the order's total as maxDiscount. */
+    public Response hold(UUID orderId, UUID customerId, long points, String maxDiscount) {
+        return post("/internal/loyalty/holds", """
+                {"orderId":"%s","customerId":"%s","points":%d,"currency":"EUR",\
+                "maxDiscount":{"amount":"%s","currency":"EUR"}}""".formatted(orderId, customerId, points, maxDiscount),
+                null);
+    }
+
     public Response release(UUID orderId) {
         return post("/internal/loyalty/holds/" + orderId + "/release", "", null);
     }

@@ -42,14 +42,41 @@ public class Holds {
     }
 
     /**
-     * Holds {@code points} against the customer's available balance, or rejects the hold when there are not
-     * enough (taking nothing). Under the customer's lock, so concurrent holds never hold more than the balance.
+     * The points a hold takes: those asked, but no more than the order needs. With {@code maxDiscount} (the
+     * order's total) that is {@code min(points, ceil(maxDiscount / pointValue))}; should those points be worth
+     * more than {@code maxDiscount} (the total is not a whole number of points), {@code floor} instead, so the
+     * discount never exceeds the total and the customer pays the remainder of less than one point in money. At
+     * 0.01 per point and totals in cents, ceil and floor agree and the total is covered exactly. Without
+     * {@code maxDiscount} (callers from before it) every point asked.
+     */
+    public long needed(long points, Money maxDiscount) {
+        if (maxDiscount == null || properties.pointValue().signum() <= 0) {
+            return points;
+        }
+        BigDecimal ceiling = maxDiscount.amount().divide(properties.pointValue(), 0, RoundingMode.CEILING);
+        long candidate = ceiling.min(BigDecimal.valueOf(points)).longValueExact();
+        if (worth(candidate, maxDiscount.currency()).amount().compareTo(maxDiscount.amount()) <= 0) {
+            return candidate;
+        }
+        return maxDiscount.amount().divide(properties.pointValue(), 0, RoundingMode.FLOOR).longValueExact();
+    }
+
+    /**
+     * Holds the points the order needs ({@link #needed}) against the customer's available balance, or rejects the
+     * hold when there are not enough (taking nothing). Under the customer's lock, so concurrent holds never hold
+     * more than the balance. The outcome's points are those held (or, when rejected, those that were needed).
+     *
+     * @param maxDiscount the most the points may take off the order (its total), {@code null} for no limit
      */
     @Transactional
-    public HoldOutcome hold(OrderId order, CustomerId customer, long points, String currency) {
-        if (points < 0) {
+    public HoldOutcome hold(OrderId order, CustomerId customer, long asked, String currency, Money maxDiscount) {
+        if (asked < 0) {
             throw new IllegalArgumentException("points to hold must not be negative");
         }
+        if (maxDiscount != null && (maxDiscount.amount().signum() < 0 || !maxDiscount.currency().equals(currency))) {
+            throw new IllegalArgumentException("maxDiscount must be a non-negative amount in " + currency);
+        }
+        long points = needed(asked, maxDiscount);
         Optional<Account> opened = ledger.open(customer);
         if (opened.isEmpty()) {
             // A deleted customer has no points; nothing about them is recorded again.

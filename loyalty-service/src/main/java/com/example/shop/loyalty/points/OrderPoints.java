@@ -46,7 +46,8 @@ public class OrderPoints {
     }
 
     /**
-     * Spends the order's hold (a REDEEMED entry of the points the event reports) and earns
+     * Spends the order's hold (a REDEEMED entry of the points the hold recorded, whatever the event reports; the
+     * event's {@code pointsRedeemed} is used only when there is no hold) and earns
      * {@code floor(amountDue) x} the tier's multiplier (an EARNED entry dated at the confirmation, so it expires
      * twelve months after it). A redemption with no hold is taken if the balance allows; what it does not cover
      * is recorded as a problem, never taken into the negative.
@@ -69,10 +70,18 @@ public class OrderPoints {
         OrderId order = confirmation.orderId();
 
         Optional<Hold> hold = holds.locked(order);
-        if (hold.isPresent() && hold.get().status() == HoldStatus.HELD && hold.get().points() > 0) {
-            account = ledger.hold(account, -hold.get().points());
-        }
         long asked = confirmation.pointsRedeemed();
+        if (hold.isPresent() && hold.get().status() == HoldStatus.HELD) {
+            long held = hold.get().points();
+            if (held > 0) {
+                account = ledger.hold(account, -held);
+            }
+            // The hold is what the order's discount was priced from; the event's figure only echoes it.
+            if (asked != held) {
+                log.warn("Order {} reports {} points redeemed but {} were held; spending the hold", order, asked, held);
+            }
+            asked = held;
+        }
         long redeemed = Math.min(asked, account.available());
         if (redeemed < asked) {
             problems.record(confirmation.customerId(), order, Problems.Kind.REDEMPTION_NOT_COVERED, asked - redeemed,

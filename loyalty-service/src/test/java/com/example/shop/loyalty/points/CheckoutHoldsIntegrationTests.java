@@ -48,6 +48,81 @@ class CheckoutHoldsIntegrationTests extends LoyaltyIntegrationTest {
     }
 
     @Test
+    void holdsOnlyThePointsTheOrdersTotalNeedsAndTheRestStayWithTheCustomerAfterConfirmation() {
+        UUID customer = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        earn(customer, 6000);
+
+        Response held = api().hold(order, customer, 5000, "20.00");
+
+        assertThat(held.status()).isEqualTo(200);
+        assertThat(held.text("status")).isEqualTo("HELD");
+        assertThat(held.number("points")).isEqualTo(2000);
+        assertThat(held.json().path("discount").path("amount").asString()).isEqualTo("20.00");
+        assertThat(held.json().path("discount").path("currency").asString()).isEqualTo("EUR");
+        assertThat(ledger().held(customer)).isEqualTo(2000);
+        assertThat(api().hold(order, customer, 5000, "20.00").json()).isEqualTo(held.json());
+
+        // Nothing left to pay, so nothing earned: the balance keeps every point the order did not need.
+        events().send(confirmed(customer, order, "0.00", 2000));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger().balance(customer) == 6000 - 2000);
+        assertThat(ledger().held(customer)).isZero();
+        assertThat(ledger().entries(customer)).containsExactly("EARNED 6000", "REDEEMED -2000");
+        assertThat(api().release(order).text("status")).isEqualTo("SPENT");
+        ledger().assertInvariant(customer);
+    }
+
+    @Test
+    void holdsEveryPointAskedWhenTheTotalNeedsThemAllOrTheCallerSendsNoMaxDiscount() {
+        UUID customer = UUID.randomUUID();
+        earn(customer, 1000);
+
+        Response underTheTotal = api().hold(UUID.randomUUID(), customer, 300, "89.97");
+        Response withoutLimit = api().hold(UUID.randomUUID(), customer, 400);
+
+        assertThat(underTheTotal.number("points")).isEqualTo(300);
+        assertThat(underTheTotal.json().path("discount").path("amount").asString()).isEqualTo("3.00");
+        assertThat(withoutLimit.number("points")).isEqualTo(400);
+        assertThat(withoutLimit.json().path("discount").path("amount").asString()).isEqualTo("4.00");
+        assertThat(ledger().held(customer)).isEqualTo(700);
+    }
+
+    @Test
+    void aHoldNeedsOnlyTheAvailablePointsTheTotalCallsForAndAFreeOrderHoldsNone() {
+        UUID customer = UUID.randomUUID();
+        earn(customer, 1500);
+
+        // 5000 asked would be refused; the 1000 a 10.00 order needs are there.
+        Response held = api().hold(UUID.randomUUID(), customer, 5000, "10.00");
+        Response free = api().hold(UUID.randomUUID(), customer, 5000, "0.00");
+
+        assertThat(held.text("status")).isEqualTo("HELD");
+        assertThat(held.number("points")).isEqualTo(1000);
+        assertThat(free.text("status")).isEqualTo("HELD");
+        assertThat(free.number("points")).isZero();
+        assertThat(free.json().path("discount").path("amount").asString()).isEqualTo("0.00");
+        assertThat(ledger().held(customer)).isEqualTo(1000);
+    }
+
+    @Test
+    void spendsThePointsTheHoldRecordedEvenWhenTheConfirmationReportsMore() {
+        UUID customer = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        earn(customer, 6000);
+        api().hold(order, customer, 5000, "20.00");
+
+        // As an order-service from before maxDiscount reported it: the points asked, not those held.
+        events().send(confirmed(customer, order, "0.00", 5000));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger().held(customer) == 0);
+        assertThat(ledger().balance(customer)).isEqualTo(4000);
+        assertThat(ledger().entries(customer)).containsExactly("EARNED 6000", "REDEEMED -2000");
+        assertThat(ledger().problems(customer)).isZero();
+        ledger().assertInvariant(customer);
+    }
+
+    @Test
     void rejectsAHoldTheAvailablePointsCannotCoverAndTakesNothing() {
         UUID customer = UUID.randomUUID();
         earn(customer, 100);

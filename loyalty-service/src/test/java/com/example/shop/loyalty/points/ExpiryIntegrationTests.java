@@ -108,7 +108,7 @@ class ExpiryIntegrationTests extends LoyaltyIntegrationTest {
             Account account = ledgerService.open(new CustomerId(customer)).orElseThrow();
             ledgerService.credit(account, EntryKind.EARNED, 100, null, UUID.randomUUID(), "TEST",
                     Instant.now().minus(Duration.ofDays(400)));
-            assertThat(holds.hold(new OrderId(order), new CustomerId(customer), 60, "EUR").status())
+            assertThat(holds.hold(new OrderId(order), new CustomerId(customer), 60, "EUR", null).status())
                     .isEqualTo(HoldStatus.HELD);
         });
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,19 @@ class LoyaltyApiIntegrationTests extends LoyaltyIntegrationTest {
         assertProblem(api().post("/internal/loyalty/holds",
                 "{\"customerId\":\"%s\",\"points\":10,\"currency\":\"EUR\"}".formatted(customer), null), 400);
         assertProblem(api().post("/internal/loyalty/holds", "not json", null), 400);
+        for (String maxDiscount : List.of("{\"amount\":\"-0.01\",\"currency\":\"EUR\"}",
+                "{\"amount\":\"20.00\",\"currency\":\"USD\"}", "{\"amount\":\"20.00\"}",
+                "{\"currency\":\"EUR\"}", "{\"amount\":\"lots\",\"currency\":\"EUR\"}",
+                "{\"amount\":\"1.001\",\"currency\":\"EUR\"}", "\"20.00\"")) {
+            assertProblem(api().post("/internal/loyalty/holds",
+                    "{\"orderId\":\"%s\",\"customerId\":\"%s\",\"points\":10,\"currency\":\"EUR\",\"maxDiscount\":%s}"
+                            .formatted(order, customer, maxDiscount), null), 400);
+        }
+        // Nothing was recorded for the order: a good request for it is held afresh.
+        earn(customer, "15.00", 15);
+        Response good = api().hold(order, customer, 10, "20.00");
+        assertThat(good.text("status")).isEqualTo("HELD");
+        assertThat(good.number("points")).isEqualTo(10);
         assertThat(api().post("/internal/loyalty/holds/not-a-uuid/release", "", null).status()).isEqualTo(400);
     }
 

@@ -14,6 +14,7 @@ import com.example.shop.loyalty.points.CustomerId;
 import com.example.shop.loyalty.points.HoldOutcome;
 import com.example.shop.loyalty.points.Holds;
 import com.example.shop.loyalty.points.LoyaltyReads;
+import com.example.shop.loyalty.points.Money;
 import com.example.shop.loyalty.points.OrderId;
 import com.example.shop.loyalty.points.ReleaseOutcome;
 import com.example.shop.loyalty.points.web.LoyaltyViews.EntryView;
@@ -47,8 +48,16 @@ class InternalLoyaltyController {
 
     @PostMapping("/internal/loyalty/holds")
     HoldResponse hold(@Valid @RequestBody HoldRequest request) {
+        Money maxDiscount = null;
+        if (request.maxDiscount() != null) {
+            if (!request.maxDiscount().currency().equals(request.currency())) {
+                throw LoyaltyProblems.badRequest("maxDiscount is in " + request.maxDiscount().currency()
+                        + ", the hold in " + request.currency());
+            }
+            maxDiscount = new Money(request.maxDiscount().amount(), request.maxDiscount().currency());
+        }
         HoldOutcome outcome = holds.hold(new OrderId(request.orderId()), new CustomerId(request.customerId()),
-                request.points(), request.currency());
+                request.points(), request.currency(), maxDiscount);
         return new HoldResponse(outcome.orderId().value(), outcome.status().name(), outcome.points(),
                 MoneyView.of(outcome.discount()), outcome.reason());
     }
