@@ -7,12 +7,14 @@ package com.example.shop.order.ordering;
 public interface Loyalty {
 
     /**
-     * Holds {@code points} of the customer's balance for the order.
+     * Holds up to {@code points} of the customer's balance for the order: loyalty-service holds only the points
+     * worth {@code maxDiscount} (the order's total) at most, and answers how many it held.
      *
+     * @param maxDiscount the order's total, in the order's currency; the discount never exceeds it
      * @throws DependencyUnavailableException when loyalty-service cannot answer now
      * @throws DependencyRefusedException when it refused the request (a 4xx) or answered something unknown
      */
-    PointsHold hold(OrderId orderId, CustomerId customerId, long points, String currency);
+    PointsHold hold(OrderId orderId, CustomerId customerId, long points, Money maxDiscount);
 
     /**
      * Gives the order's held points back; releasing again, or releasing a spent or unknown hold, changes nothing.
@@ -24,7 +26,7 @@ public interface Loyalty {
     /** loyalty-service's answer to a hold. */
     sealed interface PointsHold {
 
-        /** The points are held and worth {@code discount}. */
+        /** {@code points} (at most those asked, no more than the order's total needs) are held, worth {@code discount}. */
         record Held(long points, Money discount) implements PointsHold {
         }
 

@@ -152,8 +152,9 @@ public final class Order {
     }
 
     /**
-     * loyalty-service holds {@code points} for the order, worth {@code worth}; the discount is that, at most the
-     * order's total (points beyond what the total needs are held and spent all the same).
+     * loyalty-service holds {@code points} for the order, worth {@code worth}; they are the points redeemed (and
+     * published in {@code order.confirmed.v1}). loyalty-service holds no more than the total needs; the discount is
+     * still capped at the total, should an older loyalty-service answer more.
      */
     public Order pointsHeld(long points, Money worth, Instant now) {
         if (status != OrderStatus.PENDING || !redemption.wanted()) {

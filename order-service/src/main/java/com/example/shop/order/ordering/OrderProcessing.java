@@ -194,8 +194,8 @@ public class OrderProcessing {
         Instant now = clock.instant();
         Loyalty.PointsHold answer;
         try {
-            answer = loyalty.hold(order.id(), order.customerId(), order.redemption().pointsRequested(),
-                    order.total().currency());
+            // The total caps the discount, so loyalty-service holds (and later spends) only the points it needs.
+            answer = loyalty.hold(order.id(), order.customerId(), order.redemption().pointsRequested(), order.total());
         }
         catch (DependencyRefusedException ex) {
             throw ex;

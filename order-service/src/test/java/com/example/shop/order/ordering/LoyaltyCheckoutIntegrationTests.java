@@ -167,6 +167,8 @@ class LoyaltyCheckoutIntegrationTests {
             assertThat(call.body().get("customerId").asString()).isEqualTo(ada.id().toString());
             assertThat(call.body().get("points").asLong()).isEqualTo(1000);
             assertThat(call.body().get("currency").asString()).isEqualTo("EUR");
+            assertThat(call.body().get("maxDiscount").get("amount").asString()).isEqualTo("89.97");
+            assertThat(call.body().get("maxDiscount").get("currency").asString()).isEqualTo("EUR");
         });
         assertThat(downstreams.payments(orderId)).singleElement().satisfies(call ->
                 assertThat(call.body().get("amount").get("amount").asString()).isEqualTo("79.97"));
@@ -185,16 +187,29 @@ class LoyaltyCheckoutIntegrationTests {
     }
 
     @Test
-    void pointsWorthMoreThanTheTotalCoverItAndNoPaymentIsAsked() {
+    void pointsWorthMoreThanTheTotalCoverItRedeemOnlyThePointsLoyaltyServiceHeldAndNoPaymentIsAsked() {
         Response placed = place("tok_visa", 10_000);
 
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.status("status")).isEqualTo("CONFIRMED");
+        UUID orderId = id(placed);
+        assertThat(downstreams.holdRequests(orderId)).singleElement().satisfies(call -> {
+            assertThat(call.body().get("points").asLong()).isEqualTo(10_000);
+            assertThat(call.body().get("maxDiscount").get("amount").asString()).isEqualTo("89.97");
+            assertThat(call.body().get("maxDiscount").get("currency").asString()).isEqualTo("EUR");
+        });
+        // loyalty-service answered 8997 held (what 89.97 needs): those are the points the order redeems.
+        assertThat(downstreams.hold(orderId).points()).isEqualTo(8997);
         assertThat(amount(placed, "discount")).isEqualTo("89.97");
         assertThat(amount(placed, "amountDue")).isEqualTo("0.00");
-        assertThat(placed.body().get("pointsRedeemed").asLong()).isEqualTo(10_000);
-        assertThat(downstreams.payments(id(placed))).isEmpty();
-        OrderConfirmed confirmed = wire.data(onlyEventOf(id(placed)), OrderConfirmed.class);
+        assertThat(placed.body().get("pointsRedeemed").asLong()).isEqualTo(8997);
+        assertThat(jdbc.sql("select points_to_redeem, points_redeemed from orders where id = ?").param(orderId)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(10_000L, 8997L);
+        assertThat(api.customerView(ada, orderId).body().get("pointsRedeemed").asLong()).isEqualTo(8997);
+        assertThat(downstreams.payments(orderId)).isEmpty();
+        OrderConfirmed confirmed = wire.data(onlyEventOf(orderId), OrderConfirmed.class);
+        assertThat(confirmed.pointsRedeemed()).isEqualTo(8997);
+        assertThat(confirmed.discount().amount()).isEqualByComparingTo("89.97");
         assertThat(confirmed.amountDue().amount()).isEqualByComparingTo("0.00");
     }
 

@@ -30,8 +30,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * after a void, void after a capture, refund before a capture: 409).
  *
  * <p>The loyalty stand-in keeps a balance per customer ({@link #DEFAULT_POINTS} unless set) and holds per order
- * as loyalty-service does: a hold takes points only while balance − held covers them (else REJECTED), is
- * idempotent per order id, and a release gives them back once. A point is worth 0.01.
+ * as loyalty-service does: a hold takes no more of the points asked than its {@code maxDiscount} needs, only
+ * while balance − held covers them (else REJECTED), is idempotent per order id, and a release gives them back
+ * once. A point is worth 0.01.
  */
 final class StubDownstreams implements AutoCloseable {
 
@@ -424,7 +425,12 @@ final class StubDownstreams implements AutoCloseable {
     private Map<String, Object> hold(JsonNode body) {
         String orderId = body.path("orderId").asString();
         String customerId = body.path("customerId").asString();
-        long points = body.path("points").asLong();
+        long asked = body.path("points").asLong();
+        JsonNode maxDiscount = body.path("maxDiscount");
+        // As loyalty-service does: no more points than the total needs (ceil, at 0.01 a point exact for cents).
+        long points = maxDiscount.isMissingNode() || maxDiscount.isNull() ? asked
+                : Math.min(asked, new java.math.BigDecimal(maxDiscount.path("amount").asString()).movePointRight(2)
+                        .setScale(0, java.math.RoundingMode.CEILING).longValueExact());
         Hold hold;
         synchronized (holds) {
             hold = holds.computeIfAbsent(orderId, id -> {

@@ -23,7 +23,7 @@ final class LoyaltyServiceLoyalty implements Loyalty {
         this.attempts = attempts;
     }
 
-    record HoldRequest(UUID orderId, UUID customerId, long points, String currency) {
+    record HoldRequest(UUID orderId, UUID customerId, long points, String currency, Amount maxDiscount) {
     }
 
     record Amount(String amount, String currency) {
@@ -38,8 +38,10 @@ final class LoyaltyServiceLoyalty implements Loyalty {
     }
 
     @Override
-    public PointsHold hold(OrderId orderId, CustomerId customerId, long points, String currency) {
-        var request = new HoldRequest(orderId.value(), customerId.value(), points, currency);
+    public PointsHold hold(OrderId orderId, CustomerId customerId, long points, Money maxDiscount) {
+        String currency = maxDiscount.currency();
+        var request = new HoldRequest(orderId.value(), customerId.value(), points, currency,
+                new Amount(maxDiscount.amount().toPlainString(), currency));
         HoldResponse response = attempts.call("holding " + points + " points for order " + orderId,
                 () -> http.post().uri("/internal/loyalty/holds")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -64,7 +66,12 @@ final class LoyaltyServiceLoyalty implements Loyalty {
             throw new DependencyRefusedException("discount " + response.discount() + " does not fit an order in "
                     + currency, null);
         }
-        return new PointsHold.Held(response.points() == null ? points : response.points(), discount);
+        long held = response.points() == null ? points : response.points();
+        if (held < 0 || held > points) {
+            // More than asked would spend points the customer never offered; refuse rather than store it.
+            throw new DependencyRefusedException("held " + held + " points of the " + points + " asked", null);
+        }
+        return new PointsHold.Held(held, discount);
     }
 
     @Override
