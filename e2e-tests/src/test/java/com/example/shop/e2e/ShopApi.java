@@ -71,7 +71,9 @@ final class ShopApi {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode json = text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            // Pages meant for a browser (the unsubscribe confirmation) are read as raw text only.
+            JsonNode json = text == null || text.isBlank() || !isJson ? JSON.nullNode() : JSON.readTree(text);
             return new Response(response.statusCode(), response, json);
         }
         catch (IOException ex) {
