@@ -1,0 +1,121 @@
+package com.example.shop.resilience;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hurts the ./shop stack the way production gets hurt: a service's JVM dies (SIGKILL, no shutdown hook),
+ * a server restarts, the payment provider slows down or fails. Only processes ./shop started for this stack
+ * are touched, found by the pid files ./shop keeps and checked by the component marker on their command line.
+ */
+final class StackControl {
+
+    private final Path shopDir;
+    private final Path log;
+    private final Http psp;
+    private final String pspUrl;
+
+    StackControl(Settings settings) {
+        this.shopDir = settings.shopDir();
+        this.log = settings.reportFile().resolveSibling("shop-control.log");
+        this.psp = new Http(settings.pspUrl());
+        this.pspUrl = settings.pspUrl();
+    }
+
+    static void say(String message) {
+        System.out.printf("[faults %s] %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), message);
+        System.out.flush();
+    }
+
+    /** kill -9 of each component's JVM at once, then ./shop start for each (in parallel, waiting for health). */
+    void killAndRestart(List<String> components) {
+        for (String name : components) {
+            long pid = pidOf(name);
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
+            String command = process.info().commandLine().orElse("");
+            if (!command.contains("-Dshop.component=" + name + " ")) {
+                throw new IllegalStateException("pid " + pid + " is not ./shop's " + name + ": " + command);
+            }
+            say("kill -9 " + name + " (pid " + pid + ")");
+            process.destroyForcibly();
+            try {
+                process.onExit().get(15, TimeUnit.SECONDS);
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(name + " did not die after SIGKILL", ex);
+            }
+        }
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (String name : components) {
+            starts.add(CompletableFuture.runAsync(() -> shop("start", name)));
+        }
+        starts.forEach(CompletableFuture::join);
+    }
+
+    /** ./shop stop NAME, then ./shop start NAME (waits until it is healthy again). */
+    void restart(String name) {
+        shop("stop", name);
+        shop("start", name);
+    }
+
+    /** Changes the payment simulator's injected failure rate and latency ({@code PUT /simulator/faults}). */
+    void pspFaults(double failureRate, String latency) {
+        var answer = psp.send("PUT", pspUrl + "/simulator/faults", null,
+                Map.of("failureRate", failureRate, "latency", latency), Map.of());
+        if (!answer.ok()) {
+            throw new IllegalStateException("PUT /simulator/faults: " + answer.describe());
+        }
+        say("payment provider: failureRate " + failureRate + ", latency " + latency);
+    }
+
+    private long pidOf(String name) {
+        try {
+            return Long.parseLong(Files.readString(shopDir.resolve(".shop/run/" + name + ".pid")).strip());
+        }
+        catch (IOException | NumberFormatException ex) {
+            throw new IllegalStateException("no pid file for " + name + " in " + shopDir + "/.shop/run", ex);
+        }
+    }
+
+    private void shop(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(shopDir.resolve("shop").toString());
+        command.addAll(List.of(args));
+        say("./shop " + String.join(" ", args));
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(shopDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("NO_COLOR", "1");
+            Process process = builder.start();
+            if (!process.waitFor(240, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./shop " + String.join(" ", args) + " took over 240 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./shop " + String.join(" ", args) + " failed (exit "
+                        + process.exitValue() + "), see " + log);
+            }
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        say("./shop " + String.join(" ", args) + " done in "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    }
+}
