@@ -3,9 +3,23 @@ package com.example.shop.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,7 +37,10 @@ import com.example.shop.platform.testsupport.TestKafka;
 import com.example.shop.platform.testsupport.TestPostgres;
 import com.example.shop.platform.testsupport.TopicRecorder;
 
-/** What happens to records a listener cannot process: bounded retries and a dead-letter topic, or patience. */
+/**
+ * What happens to records a listener cannot process: bounded retries and its consumer group's own dead-letter
+ * topic, or patience.
+ */
 @SpringBootTest(classes = MessagingTestApplication.class, properties = {
         "shop.messaging.relay.enabled=false",
         "shop.messaging.consumer.retry-interval=50ms",
@@ -32,16 +51,25 @@ import com.example.shop.platform.testsupport.TopicRecorder;
 @ActiveProfiles(ScriptedListener.PROFILE)
 class ListenerErrorHandlingIntegrationTests {
 
+    static final String DLT = ScriptedListener.TOPIC + "." + ScriptedListener.GROUP + "-dlt";
+    static final String BYSTANDER_DLT = ScriptedListener.TOPIC + "." + ScriptedListener.BYSTANDER_GROUP + "-dlt";
+
     private static TopicRecorder deadLetters;
+    private static TopicRecorder bystanderDeadLetters;
+    private static TopicRecorder sharedDeadLetters;
 
     @BeforeAll
     static void recordDeadLetters() {
-        deadLetters = new TopicRecorder(ScriptedListener.TOPIC + "-dlt");
+        deadLetters = new TopicRecorder(DLT);
+        bystanderDeadLetters = new TopicRecorder(BYSTANDER_DLT);
+        sharedDeadLetters = new TopicRecorder(ScriptedListener.TOPIC + "-dlt");
     }
 
     @AfterAll
     static void stopRecording() {
         deadLetters.close();
+        bystanderDeadLetters.close();
+        sharedDeadLetters.close();
     }
 
     @DynamicPropertySource
@@ -78,6 +106,62 @@ class ListenerErrorHandlingIntegrationTests {
     }
 
     @Test
+    void parksTheEventOnlyOnTheDeadLetterTopicOfTheGroupThatFailedWhileAnotherGroupProcessesIt() {
+        String poison = UUID.randomUUID().toString();
+
+        send("poison.v1", poison);
+
+        assertThat(deadLetters(poison, 1)).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> listener.processedByBystander.contains(poison));
+        assertThat(DeadLetters.topicFor(ScriptedListener.TOPIC, ScriptedListener.GROUP)).isEqualTo(DLT);
+        assertThat(bystanderDeadLetters.withKey(poison)).isEmpty();
+        assertThat(sharedDeadLetters.withKey(poison)).isEmpty();
+    }
+
+    @Test
+    void recordsWhereADeadLetterCameFromAndWhy() {
+        String poison = UUID.randomUUID().toString();
+
+        send("poison.v1", poison);
+
+        deadLetters(poison, 1);
+        ConsumerRecord<String, String> letter = deadLetters.withKey(poison).getFirst();
+        assertThat(header(letter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(ScriptedListener.TOPIC);
+        assertThat(header(letter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo(ScriptedListener.GROUP);
+        assertThat(letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).hasSize(4);
+        assertThat(letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).hasSize(8);
+        assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("this event can never be processed");
+        assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(IllegalStateException.class.getName());
+    }
+
+    @Test
+    void parksARecordThatIsNotUtf8AtOnceWithItsBytesUnchanged() throws Exception {
+        String key = UUID.randomUUID().toString();
+        byte[] notUtf8 = { '{', (byte) 0xC3, (byte) 0x28, '}' };
+
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(ScriptedListener.TOPIC, key, notUtf8)).get();
+        }
+
+        assertThat(rawValues(DLT, key)).containsExactly(notUtf8);
+        ConsumerRecord<String, String> letter = deadLetters.withKey(key).getFirst();
+        assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(DeserializationException.class.getName());
+        assertThat(listener.deliveries).doesNotContainKey(key);
+    }
+
+    @Test
+    void parksARecordWithoutAValueAtOnce() {
+        String key = UUID.randomUUID().toString();
+
+        kafka.send(ScriptedListener.TOPIC, key, null).join();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.withKey(key).size() == 1);
+        assertThat(deadLetters.valuesWithKey(key)).containsOnlyNulls();
+    }
+
+    @Test
     void parksAMalformedRecordAtOnce() {
         String key = UUID.randomUUID().toString();
 
@@ -95,6 +179,33 @@ class ListenerErrorHandlingIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.processed.contains(subject));
         assertThat(listener.deliveries.get(subject).get()).isEqualTo(ScriptedListener.OUTAGE_DELIVERIES + 1);
         assertThat(deadLetters.withKey(subject)).isEmpty();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The values of a topic's records with this key, byte for byte, once there is at least one. */
+    private static List<byte[]> rawValues(String topic, String key) {
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "raw-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            var values = new ArrayList<byte[]>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        values.add(record.value());
+                    }
+                });
+                return !values.isEmpty();
+            });
+            return values;
+        }
     }
 
     /** The dead-letter records with the key, once {@code expected} have arrived (waiting at most 20 s). */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * A consumer whose behaviour each test scripts through the event's type: {@code poison.v1} always fails,
  * {@code outage.v1} fails as if the database were down for its first few deliveries, anything else is
- * processed. Active only in the tests that ask for it, so no other test context joins its consumer group.
+ * processed. A second consumer group of the same topic, the bystander, processes every well-formed event.
+ * Active only in the tests that ask for it, so no other test context joins its consumer groups.
  */
 @Component
 @Profile(ScriptedListener.PROFILE)
@@ -22,8 +23,12 @@ class ScriptedListener {
     static final String PROFILE = "scripted-listener";
     static final String TOPIC = "scripted-test-events";
     static final int OUTAGE_DELIVERIES = 5;
+    static final String GROUP = "scripted-listener";
+    /** A second consumer group of the same topic that never fails. */
+    static final String BYSTANDER_GROUP = "scripted-bystander";
 
     final List<String> processed = new CopyOnWriteArrayList<>();
+    final List<String> processedByBystander = new CopyOnWriteArrayList<>();
     final ConcurrentHashMap<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
     private final Events events;
@@ -32,7 +37,7 @@ class ScriptedListener {
         this.events = events;
     }
 
-    @KafkaListener(topics = TOPIC, groupId = "scripted-listener")
+    @KafkaListener(topics = TOPIC, groupId = GROUP)
     void on(String value) {
         EventEnvelope event = events.read(value);
         int delivery = deliveries.computeIfAbsent(event.subject(), key -> new AtomicInteger()).incrementAndGet();
@@ -47,5 +52,10 @@ class ScriptedListener {
             }
         }
         processed.add(event.subject());
+    }
+
+    @KafkaListener(topics = TOPIC, groupId = BYSTANDER_GROUP)
+    void onAsBystander(String value) {
+        processedByBystander.add(events.read(value).subject());
     }
 }
