@@ -3,12 +3,19 @@ package com.example.shop.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +66,17 @@ class ListenerErrorHandlingIntegrationTests {
     private static TopicRecorder sharedDeadLetters;
 
     @BeforeAll
-    static void recordDeadLetters() {
+    static void recordDeadLetters() throws Exception {
+        // The group's dead-letter topic has fewer partitions than its source, as one created by hand might.
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(ScriptedListener.TOPIC, 3, (short) 1),
+                    new NewTopic(DLT, 1, (short) 1))).all().get();
+        }
+        catch (ExecutionException ex) {
+            if (!(ex.getCause() instanceof TopicExistsException)) {
+                throw ex;
+            }
+        }
         deadLetters = new TopicRecorder(DLT);
         bystanderDeadLetters = new TopicRecorder(BYSTANDER_DLT);
         sharedDeadLetters = new TopicRecorder(ScriptedListener.TOPIC + "-dlt");
@@ -132,6 +149,22 @@ class ListenerErrorHandlingIntegrationTests {
         assertThat(letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).hasSize(8);
         assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("this event can never be processed");
         assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(IllegalStateException.class.getName());
+    }
+
+    @Test
+    void parksAnEventFromAPartitionItsDeadLetterTopicDoesNotHave() {
+        String poison = UUID.randomUUID().toString();
+        String value = """
+                {"id":"%s","type":"poison.v1","source":"test","time":"2026-11-22T10:00:00Z","subject":"%s","data":{}}"""
+                .formatted(UUID.randomUUID(), poison);
+
+        kafka.send(ScriptedListener.TOPIC, 2, poison, value).join();
+
+        deadLetters(poison, 1);
+        ConsumerRecord<String, String> letter = deadLetters.withKey(poison).getFirst();
+        assertThat(letter.partition()).isZero();
+        assertThat(ByteBuffer.wrap(letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt())
+                .isEqualTo(2);
     }
 
     @Test
