@@ -21,8 +21,9 @@ import com.example.shop.platform.testsupport.TopicRecorder;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A record that can never be processed is parked on {@code <topic>-dlt} at once, and the records behind it on the
- * same partition are processed as usual: no endless loop, no stalled partition.
+ * A record that can never be processed is parked at once on the dead-letter topic of the consumer group that failed,
+ * {@code <topic>.<group>-dlt}, and the records behind it on the same partition are processed as usual: no endless
+ * loop, no stalled partition.
  */
 class PoisonMessageIntegrationTests extends MailFlowIntegrationTest {
 
@@ -33,8 +34,8 @@ class PoisonMessageIntegrationTests extends MailFlowIntegrationTest {
 
     @BeforeAll
     static void recordDeadLetters() {
-        orderDlt = new TopicRecorder(OrderEvents.TOPIC + "-dlt");
-        customerDlt = new TopicRecorder(CustomerEvents.TOPIC + "-dlt");
+        orderDlt = new TopicRecorder(OrderEvents.TOPIC + ".notification-service.email-dlt");
+        customerDlt = new TopicRecorder(CustomerEvents.TOPIC + ".notification-service.recipients-dlt");
     }
 
     @AfterAll
