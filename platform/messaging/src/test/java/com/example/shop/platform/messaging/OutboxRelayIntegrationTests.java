@@ -42,7 +42,9 @@ class OutboxRelayIntegrationTests {
     }
 
     private ConfigurableApplicationContext start(boolean relayEnabled) {
+        // No web server: the test needs the relay, not HTTP (and a fixed port could be taken).
         return new SpringApplicationBuilder(MessagingTestApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
                 .properties(Map.of(
                         "spring.application.name", "messaging-test",
                         "spring.datasource.url", TestPostgres.jdbcUrl("messaging_test"),
