@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ class OutboxRelayIntegrationTests {
     private ConfigurableApplicationContext start(boolean relayEnabled) {
         // No web server: the test needs the relay, not HTTP (and a fixed port could be taken).
         return new SpringApplicationBuilder(MessagingTestApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
+                .web(WebApplicationType.NONE)
                 .properties(Map.of(
                         "spring.application.name", "messaging-test",
                         "spring.datasource.url", TestPostgres.jdbcUrl("messaging_test"),
