@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ final class InvariantCheck {
     private final String admin;
     private final Settings settings;
 
+    /** Reads during the checks wait less than the load's requests: the stack has settled by then. */
+    private static final Duration READ_RETRY = Duration.ofSeconds(10);
+
     InvariantCheck(Http http, String admin, Settings settings) {
         this.http = http;
         this.admin = admin;
@@ -50,7 +54,7 @@ final class InvariantCheck {
     /** Reads each order once more (the settled view every other check uses). */
     void refresh(List<OrderRun> runs) {
         for (OrderRun run : runs) {
-            Response read = http.retrying("GET", "/api/admin/orders/" + run.orderId, admin, null);
+            Response read = http.retrying("GET", "/api/admin/orders/" + run.orderId, admin, null, Map.of(), READ_RETRY);
             if (read.status() == 200) {
                 run.view = read.body();
             }
@@ -83,7 +87,7 @@ final class InvariantCheck {
     }
 
     private void money(OrderRun run, JsonNode order, List<Violation> found) {
-        Response payment = http.retrying("GET", "/api/admin/payments/" + run.orderId, admin, null);
+        Response payment = http.retrying("GET", "/api/admin/payments/" + run.orderId, admin, null, Map.of(), READ_RETRY);
         BigDecimal captured = BigDecimal.ZERO;
         BigDecimal refunded = BigDecimal.ZERO;
         if (payment.status() == 200) {
@@ -137,7 +141,7 @@ final class InvariantCheck {
         List<Violation> found = new ArrayList<>();
         productsByPhase.forEach((phase, products) -> {
             for (String product : products) {
-                Response level = http.retrying("GET", "/api/products/variants/" + product + "/stock", admin, null);
+                Response level = http.retrying("GET", "/api/products/variants/" + product + "/stock", admin, null, Map.of(), READ_RETRY);
                 if (level.status() != 200) {
                     found.add(new Violation(phase, "stock of " + product + ": " + level.describe()));
                     continue;
@@ -166,7 +170,7 @@ final class InvariantCheck {
                     earned += Expectations.earned(run.view);
                 }
             }
-            Response account = http.retrying("GET", "/api/admin/loyalty/" + shopper.id + "?size=100", admin, null);
+            Response account = http.retrying("GET", "/api/admin/loyalty/" + shopper.id + "?size=100", admin, null, Map.of(), READ_RETRY);
             if (account.status() != 200) {
                 found.add(new Violation(shopper.phase, "loyalty of " + shopper.id + ": " + account.describe()));
                 continue;
@@ -219,7 +223,7 @@ final class InvariantCheck {
                     Expectations.mails(run.view).forEach((type, n) -> expected.put(run.orderId + "/" + type, n));
                 }
             }
-            Response history = http.retrying("GET", "/api/customers/me/notifications", shopper.token, null);
+            Response history = http.retrying("GET", "/api/customers/me/notifications", shopper.token, null, Map.of(), READ_RETRY);
             if (history.status() != 200) {
                 found.add(new Violation(shopper.phase, "notifications of " + shopper.email + ": " + history.describe()));
                 continue;

@@ -59,7 +59,9 @@ final class Traffic {
                         oneCustomer(random);
                     }
                     catch (RuntimeException ex) {
-                        clientError(phase.get(), "worker: " + ex);
+                        if (placing.get()) {
+                            clientError(phase.get(), "worker: " + ex);
+                        }
                     }
                 }
             });
