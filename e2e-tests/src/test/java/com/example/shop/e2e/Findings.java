@@ -51,7 +51,7 @@ final class Findings {
 
     /** One broken rule, with what it takes to reproduce it. */
     record Violation(Kind kind, String endpoint, String request, int status, String contentType, String body,
-            String detail) {
+            String detail, Attack attack) {
 
         String describe() {
             return kind + " at " + endpoint + ": " + detail + "\n  request: " + request + "\n  answer: " + status
@@ -138,12 +138,12 @@ final class Findings {
 
     private static Violation violation(Kind kind, Attack attack, Answer answer, String detail) {
         return new Violation(kind, attack.endpoint(), attack.toString(), answer.status(), answer.contentType(),
-                answer.text(), detail);
+                answer.text(), detail, attack);
     }
 
     /** Counts a state check that found a change nobody should have been able to make. */
     static void stateChanged(String where, String detail) {
-        report(new Violation(Kind.STATE_CHANGED, where, "(the requests of the property before)", 0, "", "", detail));
+        report(new Violation(Kind.STATE_CHANGED, where, "(the requests of the property before)", 0, "", "", detail, null));
     }
 
     static void report(Violation violation) {

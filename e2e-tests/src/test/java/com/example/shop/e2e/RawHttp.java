@@ -110,19 +110,24 @@ final class RawHttp {
     }
 
     private static Answer read(InputStream in) throws IOException {
-        String statusLine = line(in);
-        if (statusLine == null || !statusLine.startsWith("HTTP/")) {
-            return new Answer(0, List.of(), new byte[0], "no status line: " + statusLine);
-        }
-        String[] parts = statusLine.split(" ", 3);
-        int status = Integer.parseInt(parts[1]);
-        List<Header> headers = new ArrayList<>();
-        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.add(new Header(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+        int status;
+        List<Header> headers;
+        do {
+            // Interim answers (100 Continue) come before the real one.
+            String statusLine = line(in);
+            if (statusLine == null || !statusLine.startsWith("HTTP/")) {
+                return new Answer(0, List.of(), new byte[0], "no status line: " + statusLine);
+            }
+            status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+            headers = new ArrayList<>();
+            for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.add(new Header(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+                }
             }
         }
+        while (status >= 100 && status < 200);
         var answer = new Answer(status, headers, new byte[0], null);
         String length = answer.header("Content-Length");
         String encoding = answer.header("Transfer-Encoding");
