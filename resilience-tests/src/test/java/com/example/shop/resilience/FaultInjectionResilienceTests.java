@@ -146,7 +146,10 @@ class FaultInjectionResilienceTests {
         StringBuilder report = new StringBuilder()
                 .append("Fault-injection run of ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(", seed ").append(settings.seed()).append(", ").append(settings.workers()).append(" workers, ")
-                .append(took.toSeconds()).append(" s in all\n\n").append(table);
+                .append(took.toSeconds()).append(" s in all\n\n").append(table)
+                .append("\nChecked: ").append(check.counted.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ")))
+                .append(", dead-letter topics ").append(deadLetters.keySet()).append('\n');
         if (!violations.isEmpty()) {
             report.append("\nViolations:\n");
             violations.stream().limit(200).forEach(v -> report.append("- [").append(v.phase()).append("] ")

@@ -51,8 +51,16 @@ final class InvariantCheck {
         this.settings = settings;
     }
 
+    /** What the last evaluation looked at, so the report shows the checks were not vacuous. */
+    final Map<String, Integer> counted = new java.util.LinkedHashMap<>();
+
+    private void count(String what, int n) {
+        counted.merge(what, n, Integer::sum);
+    }
+
     /** Reads each order once more (the settled view every other check uses). */
     void refresh(List<OrderRun> runs) {
+        counted.clear();
         for (OrderRun run : runs) {
             Response read = http.retrying("GET", "/api/admin/orders/" + run.orderId, admin, null, Map.of(), READ_RETRY);
             if (read.status() == 200) {
@@ -81,6 +89,7 @@ final class InvariantCheck {
                         + (openReturns ? " with open returns" : "") + ", pendingAction=" + order.get("pendingAction")
                         + ", problem=" + order.get("problem") + " (plan " + run.plan + ")"));
             }
+            count("orders", 1);
             money(run, order, found);
         }
         return found;
@@ -97,6 +106,8 @@ final class InvariantCheck {
                     .filter(op -> "CAPTURE".equals(op.get("kind").asString())
                             && "SUCCEEDED".equals(op.get("status").asString()))
                     .count();
+            count("payments", 1);
+            count("captures", (int) captures);
             if (captures > 1) {
                 found.add(new Violation(run.phase, "order " + run.orderId + ": " + captures + " captures"));
             }
@@ -119,6 +130,7 @@ final class InvariantCheck {
         }
         for (JsonNode r : Expectations.returns(order)) {
             if ("REFUNDED".equals(r.get("status").asString())) {
+                count("refunds", 1);
                 BigDecimal due = Expectations.refundDue(order, r);
                 BigDecimal actual = Expectations.amount(r.get("refunded"));
                 if (due.compareTo(actual) != 0) {
@@ -146,6 +158,7 @@ final class InvariantCheck {
                     found.add(new Violation(phase, "stock of " + product + ": " + level.describe()));
                     continue;
                 }
+                count("products", 1);
                 int onHand = level.body().get("onHand").asInt();
                 int reserved = level.body().get("reserved").asInt();
                 int expected = onHandAtStart.get(product) - kept.getOrDefault(product, 0);
@@ -180,6 +193,8 @@ final class InvariantCheck {
             long held = body.get("account").get("held").asLong();
             long ledger = body.get("ledger").get("items").valueStream().mapToLong(e -> e.get("points").asLong()).sum();
             long entries = body.get("ledger").get("totalItems").asLong();
+            count("loyalty accounts", 1);
+            count("ledger entries", (int) entries);
             if (entries <= 100 && ledger != points) {
                 found.add(new Violation(shopper.phase, "customer " + shopper.id + ": balance " + points
                         + " but the ledger sums to " + ledger));
@@ -244,6 +259,7 @@ final class InvariantCheck {
                     notSent.add(key + " " + status);
                 }
             }
+            count("mails in histories", list.size());
             if (!actual.equals(expected)) {
                 found.add(new Violation(shopper.phase, "e-mails of " + shopper.email + ": " + diff(expected, actual)));
             }
@@ -252,6 +268,7 @@ final class InvariantCheck {
             }
             if (countImap) {
                 int atServer = imapCount(shopper.email);
+                count("messages at the mail server", Math.max(0, atServer));
                 if (atServer != sent) {
                     found.add(new Violation(shopper.phase, shopper.email + ": " + atServer
                             + " messages at the mail server, " + sent + " sent in the history"));
@@ -326,6 +343,7 @@ final class InvariantCheck {
                         ResultSet rs = s.executeQuery("select count(*) filter (where published_at is null and parked_at is null),"
                                 + " count(*) filter (where parked_at is not null) from outbox_event")) {
                     rs.next();
+                    count("outbox tables", 1);
                     long pending = rs.getLong(1);
                     long parked = rs.getLong(2);
                     if (pending > 0) {
