@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import com.example.shop.resilience.Http.Response;
 import com.example.shop.resilience.InvariantCheck.Violation;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The fault-injection suite (issue 7): a steady load of customers and back-office work through the gateway
  * while, in turn, every service's JVM is killed, Kafka and PostgreSQL restart, the payment provider turns
@@ -228,7 +230,12 @@ class FaultInjectionResilienceTests {
             for (OrderRun run : runs) {
                 if (run.phase.equals(phase)) {
                     orders++;
-                    states.merge(run.status(), 1, Integer::sum);
+                    String status = run.status();
+                    JsonNode reason = run.view == null ? null : run.view.get("rejectionReason");
+                    if ("REJECTED".equals(status) && reason != null && !reason.isNull()) {
+                        status += " " + reason.asString();
+                    }
+                    states.merge(status, 1, Integer::sum);
                 }
             }
             int errors = traffic.clientErrorsByPhase.getOrDefault(phase, List.of()).size();
