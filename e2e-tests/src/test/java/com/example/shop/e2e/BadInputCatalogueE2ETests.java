@@ -123,7 +123,7 @@ class BadInputCatalogueE2ETests {
                 optionalStructure("attributes", "{\"colour\":\"red\"}", "{\"Colour\":\"red\"}", "{\"\":\"x\"}",
                         "{\"a\":\"\"}", "{\"a\":\"" + "x".repeat(101) + "\"}", elevenAttributes(), "{\"a b\":\"x\"}",
                         "[]", str("colour=red")),
-                optional("status", str("ACTIVE"), str("HACKED"), str("ACTIVE ")),
+                optional("status", str("ACTIVE"), str("HACKED"), str("ACTIVE_NOW")),
                 optionalStructure("images", "[]", str("not-a-list"), "{}"));
         var update = new BodyShape(
                 required("name", str("Target kettle"), str(""), str("   ")),

@@ -30,18 +30,24 @@ final class KnownFindings {
 
     private static final Pattern FRACTION = Pattern.compile("\"quantity\":-?\\d+\\.\\d+");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Pattern BAD_PATH_ESCAPE = Pattern.compile("(?i)%(00|0d|0a)|%(?![0-9a-f]{2})");
+    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9a-fA-F]{2})");
+    private static final Pattern FIREWALLED_PATH = Pattern.compile("%(00|0d|0a|25|3b|5c|2f|2e)|;|%e2%80%a[89]|//");
+    private static final java.util.Set<String> STANDARD_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
     private static final List<Known> KNOWN = List.of(
-            new Known("GATEWAY_CODEC_BARE_4XX",
-                    "gateway: Reactor Netty's HTTP codec and URI parsing refuse what they cannot parse with a bare 400/414/431 "
-                            + "and no body (request line over 4 KB, headers over 8 KB, NUL, bare CR or a space in a header, an "
-                            + "invalid Content-Length, a lower-case method, raw non-ASCII in the target, %00, %0d%0a or an "
-                            + "invalid %-escape in the path); no problem+json. Fix in the gateway (an error handler for "
-                            + "decoder failures, or larger limits plus PathGuard checks that answer a problem).",
+            new Known("GATEWAY_BARE_4XX",
+                    "gateway: two layers refuse requests before any Spring handler can write a problem, and answer a bare "
+                            + "400/414/431 with no body: Reactor Netty's HTTP codec and URI parsing (request line over 4 KB, "
+                            + "headers over 8 KB, NUL, CR or a space in a header, non-ASCII in a header value, a bad or doubled "
+                            + "Content-Length, chunked framing, a lower-case method, raw non-ASCII or a backslash in the target, "
+                            + "a malformed %-escape) and Spring Security's StrictServerWebExchangeFirewall (an unknown method, "
+                            + "encoded %, ;, /, . or line separators, %00/%0d/%0a in the path). Fix in the gateway: a "
+                            + "ServerWebExchangeFirewall whose rejections are written as problems (or PathGuard checks first), and "
+                            + "an error handler for decoder failures.",
                     v -> v.kind() == Kind.NOT_PROBLEM_JSON && v.contentType().isEmpty()
                             && (v.status() == 400 || v.status() == 414 || v.status() == 431)
-                            && v.attack() != null && gatewayCodecRefuses(v.attack())),
+                            && v.attack() != null && gatewayRefusesBeforeProblems(v.attack())),
             new Known("TOMCAT_HTML_ERROR_PAGE",
                     "every service (Tomcat): what Tomcat refuses before Spring sees the request is answered with Tomcat's "
                             + "HTML error page: a path with an escape that is not UTF-8 (%c0%ae, %ff%fe: 400 text/html; the "
@@ -73,14 +79,14 @@ final class KnownFindings {
                             + "whose detail is Spring's default \"Failed to convert 'page' with value: '[Ljava.lang.String;@...'\". "
                             + "Fix: a detail without the value's toString in ProblemDetailsHandler (handleTypeMismatch).",
                     v -> v.kind() == Kind.LEAKS_INTERNALS && v.body().contains("[Ljava.lang.String;@")),
-            new Known("NO_PROBLEM_FOR_AN_ACCEPT_HEADER_WITH_ODD_PARAMETERS",
-                    "platform/web-support (seen on catalog-service and customer-service): with an Accept header whose "
-                            + "parameters Spring cannot use (application/json; charset=ebcdic, */*;q=abc) an error (here a 404) "
+            new Known("NO_PROBLEM_FOR_AN_ODD_ACCEPT_HEADER",
+                    "platform/web-support (seen on catalog-service, cart-service, customer-service): with an Accept header "
+                            + "Spring cannot use (application/json; charset=ebcdic, */*;q=abc, garbage) an error (400, 404) "
                             + "comes back with no body and no Content-Type: the problem is not written at all. Fix: write "
                             + "problems as application/problem+json (UTF-8) whatever the Accept header says.",
                     v -> v.kind() == Kind.NOT_PROBLEM_JSON && v.contentType().isEmpty() && v.attack() != null
                             && v.attack().headers().stream().anyMatch(h -> h.name().equalsIgnoreCase("Accept")
-                                    && h.value().contains(";"))),
+                                    && (h.value().contains(";") || !h.value().contains("/")))),
             new Known("CART_TAKES_A_FRACTION_AS_WHOLE_UNITS",
                     "cart-service: POST /api/cart/items with \"quantity\": 1.5 answers 200 and stores 1 (98.9 stores 99): "
                             + "Jackson's ACCEPT_FLOAT_AS_INT truncates silently where the contract asks for whole units 1..99 "
@@ -102,18 +108,25 @@ final class KnownFindings {
         return KNOWN;
     }
 
-    /** What Reactor Netty's decoder or the gateway's URI parsing refuses before any Spring code runs. */
-    static boolean gatewayCodecRefuses(Attack attack) {
+    /**
+     * What the gateway's HTTP codec or its security firewall refuses before any Spring handler runs: the traits of
+     * a request that {@link #KNOWN}'s GATEWAY_BARE_4XX covers.
+     */
+    static boolean gatewayRefusesBeforeProblems(Attack attack) {
         String target = attack.target();
         int question = target.indexOf('?');
-        String path = question < 0 ? target : target.substring(0, question);
+        String path = (question < 0 ? target : target.substring(0, question)).toLowerCase();
         int headerBytes = attack.headers().stream().mapToInt(h -> h.name().length() + h.value().length() + 4).sum();
+        long contentLengths = attack.headers().stream().filter(h -> h.name().equalsIgnoreCase("Content-Length")).count();
         return target.length() > 4_000 || headerBytes > 8_000
-                || !attack.method().matches("[A-Z]+")
-                || target.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)
-                || BAD_PATH_ESCAPE.matcher(path).find()
+                || !STANDARD_METHODS.contains(attack.method())
+                || target.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\\')
+                || MALFORMED_ESCAPE.matcher(target).find()
+                || FIREWALLED_PATH.matcher(path).find()
+                || contentLengths > 1
                 || attack.headers().stream().anyMatch(h -> !TOKEN.matcher(h.name()).matches()
-                        || h.value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)
+                        || h.value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c >= 0x7f)
+                        || h.name().equalsIgnoreCase("Transfer-Encoding")
                         || (h.name().equalsIgnoreCase("Content-Length") && !h.value().matches("\\d+")));
     }
 
