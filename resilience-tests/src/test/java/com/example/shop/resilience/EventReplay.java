@@ -35,9 +35,15 @@ final class EventReplay {
     static final String TOPIC = "order-events";
 
     private final String bootstrap;
+    /**
+     * Negative control ({@code faults.replayFreshIds=true}): the copies get new event ids, so no inbox can
+     * recognise them; the checks must then report violations, which shows they are not blind.
+     */
+    private final boolean freshIds;
 
-    EventReplay(String bootstrap) {
+    EventReplay(String bootstrap, boolean freshIds) {
         this.bootstrap = bootstrap;
+        this.freshIds = freshIds;
     }
 
     /** The records of the given orders now in the topic, oldest first, at most {@code max} of the newest. */
@@ -81,6 +87,15 @@ final class EventReplay {
         try (var producer = new KafkaProducer<String, String>(props)) {
             for (var record : reversed) {
                 var copy = new ProducerRecord<>(TOPIC, null, record.key(), record.value(), record.headers());
+                if (freshIds) {
+                    String id = UUID.randomUUID().toString();
+                    var envelope = (tools.jackson.databind.node.ObjectNode) Http.JSON.readTree(record.value());
+                    envelope.put("id", id);
+                    copy = new ProducerRecord<>(TOPIC, null, record.key(), Http.JSON.writeValueAsString(envelope));
+                    record.headers().forEach(copy.headers()::add);
+                    copy.headers().remove("event-id");
+                    copy.headers().add("event-id", id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
                 producer.send(copy);
             }
             producer.flush();

@@ -63,7 +63,7 @@ class FaultInjectionResilienceTests {
 
         StackControl control = new StackControl(settings);
         control.pspFaults(0.0, "PT0S");
-        EventReplay replay = new EventReplay(settings.kafka());
+        EventReplay replay = new EventReplay(settings.kafka(), Boolean.getBoolean("faults.replayFreshIds"));
         InvariantCheck check = new InvariantCheck(http, admin, settings);
         Map<String, Long> deadLettersAtStart = replay.deadLetters();
         Map<String, Long> parkedAtStart = check.parkedRows();

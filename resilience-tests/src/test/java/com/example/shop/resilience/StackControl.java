@@ -55,9 +55,20 @@ final class StackControl {
                 throw new IllegalStateException(name + " did not die after SIGKILL", ex);
             }
         }
+        // A thread per start: the common pool has a single thread on a 2-core machine.
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (String name : components) {
-            starts.add(CompletableFuture.runAsync(() -> shop("start", name)));
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Thread.ofPlatform().name("start-" + name).start(() -> {
+                try {
+                    shop("start", name);
+                    started.complete(null);
+                }
+                catch (RuntimeException ex) {
+                    started.completeExceptionally(ex);
+                }
+            });
+            starts.add(started);
         }
         starts.forEach(CompletableFuture::join);
     }
