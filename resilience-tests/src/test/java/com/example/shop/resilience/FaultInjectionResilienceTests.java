@@ -198,7 +198,8 @@ class FaultInjectionResilienceTests {
                     Set<String> ours = traffic.runs().stream().map(r -> r.orderId).collect(Collectors.toSet());
                     var records = replay.recordsOf(ours, Instant.now().minusSeconds(3), 200);
                     int sent = replay.republishReversed(records);
-                    StackControl.say("re-published " + sent + " order-events records (same event ids), newest first");
+                    StackControl.say("re-published " + sent + " order-events records, newest first"
+                            + (Boolean.getBoolean("faults.replayFreshIds") ? " (NEW event ids: negative control)" : " (same event ids)"));
                 }
                 Waits.pause(Duration.ofSeconds(8));
             }
