@@ -158,7 +158,7 @@ class BadInputAccountsE2ETests {
                 required("postalCode", str("3511 AB"), str(""), str("1".repeat(21)), str("35<11"), str("' OR 1=1"),
                         str("../.."), str("\u0000")),
                 required("country", str("NL"), str("XX"), str("GBR"), str(""), str("N"), str("1L"), str("ZZ")),
-                optional("phone", str("+31 30 123 4567"), str("12"), str("abc"), str("+" + "1".repeat(30)),
+                optional("phone", str("+31 30 123 4567"), str("12"), str("abc"), str("+" + "1".repeat(31)),
                         str("+31\u0000")),
                 optional("defaultShipping", "false", str("maybe")));
         String addresses = "/api/customers/me/addresses";
@@ -321,7 +321,8 @@ class BadInputAccountsE2ETests {
     Arbitrary<Attack> customerSearches() {
         Arbitrary<Attack> searches = Arbitraries.oneOf(Hostile.queryValues(), Arbitraries.of("%25", "_", "%25%25",
                         "%5C", "%5C%25", "*", "%27", "a%25b")).map(value -> {
-            String needle = urlDecoded(value).toLowerCase(Locale.ROOT);
+            // What the service reads as the e-mail parameter: up to an unencoded '&', then decoded.
+            String needle = urlDecoded(value.split("&", -1)[0]).toLowerCase(Locale.ROOT);
             return Attack.on("GET /api/admin/customers", "GET", "/api/admin/customers?email=" + value)
                     .bearer(victim.admin).expect(Expect.answered()).what("e-mail contains " + Findings.abbreviate(needle, 40))
                     .semantic(answer -> everyEmailContains(answer, needle)).build();

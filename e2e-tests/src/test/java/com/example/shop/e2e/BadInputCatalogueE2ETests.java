@@ -139,7 +139,7 @@ class BadInputCatalogueE2ETests {
                 optional("saleTo", "null", str("yesterday"), str("+999999999-12-31T23:59:59Z")));
         var available = new BodyShape(required("available", "100", "-1", "1000001", str("x"), "1e400", "2147483648"));
         var onHand = new BodyShape(required("onHand", "101", "-1", "1000001", str("x"), "1e400", "0"));
-        var status = new BodyShape(required("status", str("ACTIVE"), str("HACKED"), str(""), str("ACTIVE\u0000")));
+        var status = new BodyShape(required("status", str("ACTIVE"), str("HACKED"), str(""), str("ACTIVE_NOW")));
         var variant = new BodyShape(
                 required("sku", str("BADV-" + m.toUpperCase()), str(""), badSku, str("A".repeat(41))),
                 optionalStructure("attributes", "{\"size\":\"" + m + "\"}", "{\"Size\":\"x\"}", elevenAttributes()),

@@ -94,7 +94,8 @@ final class BodyShape {
                             body.put(noise.get().get1(), noise.get().get2());
                             what += ", noise " + noise.get().get1() + "=" + describe(noise.get().get2());
                         }
-                        if (extra.isPresent()) {
+                        // An extra field must not replace the broken one (an extra "price" would mend a broken price).
+                        if (extra.isPresent() && !body.containsKey(extra.get().get1())) {
                             body.put(extra.get().get1(), extra.get().get2());
                             what += ", extra " + extra.get().get1();
                         }

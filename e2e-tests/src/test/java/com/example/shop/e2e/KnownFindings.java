@@ -30,10 +30,11 @@ final class KnownFindings {
 
     private static final Pattern FRACTION = Pattern.compile("\"quantity\":-?\\d+\\.\\d+");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern FAR_INSTANT = Pattern.compile("(^|&)(from|to)=[+-]?\\d{5,}");
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9a-fA-F]{2})");
     private static final Pattern FIREWALLED_PATH = Pattern.compile("%(00|0d|0a|25|3b|5c|2f|2e)|;|%e2%80%a[89]|//");
     private static final java.util.Set<String> STANDARD_METHODS =
-            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private static final List<Known> KNOWN = List.of(
             new Known("GATEWAY_BARE_4XX",
@@ -41,8 +42,8 @@ final class KnownFindings {
                             + "400/414/431 with no body: Reactor Netty's HTTP codec and URI parsing (request line over 4 KB, "
                             + "headers over 8 KB, NUL, CR or a space in a header, non-ASCII in a header value, a bad or doubled "
                             + "Content-Length, chunked framing, a lower-case method, raw non-ASCII or a backslash in the target, "
-                            + "a malformed %-escape) and Spring Security's StrictServerWebExchangeFirewall (an unknown method, "
-                            + "encoded %, ;, /, . or line separators, %00/%0d/%0a in the path). Fix in the gateway: a "
+                            + "a malformed %-escape) and Spring Security's StrictServerWebExchangeFirewall (TRACE or an unknown "
+                            + "method, encoded %, ;, /, . or line separators, %00/%0d/%0a in the path). Fix in the gateway: a "
                             + "ServerWebExchangeFirewall whose rejections are written as problems (or PathGuard checks first), and "
                             + "an error handler for decoder failures.",
                     v -> v.kind() == Kind.NOT_PROBLEM_JSON && v.contentType().isEmpty()
@@ -87,6 +88,13 @@ final class KnownFindings {
                     v -> v.kind() == Kind.NOT_PROBLEM_JSON && v.contentType().isEmpty() && v.attack() != null
                             && v.attack().headers().stream().anyMatch(h -> h.name().equalsIgnoreCase("Accept")
                                     && (h.value().contains(";") || !h.value().contains("/")))),
+            new Known("ADMIN_ORDER_SEARCH_500_FOR_FAR_INSTANTS",
+                    "order-service: GET /api/admin/orders?to=-9223372036854775807 (a from/to that is a huge number or an "
+                            + "instant far beyond year 9999) parses, then overflows in OrderRepository.search (ArithmeticException: "
+                            + "long overflow) and answers 500. Fix: refuse from/to outside a sane range (or any conversion "
+                            + "failure) with 400.",
+                    v -> v.kind() == Kind.SERVER_ERROR && v.endpoint().equals("GET /api/admin/orders") && v.attack() != null
+                            && FAR_INSTANT.matcher(BadInputAccountsE2ETests.urlDecoded(query(v.attack().target()))).find()),
             new Known("CART_TAKES_A_FRACTION_AS_WHOLE_UNITS",
                     "cart-service: POST /api/cart/items with \"quantity\": 1.5 answers 200 and stores 1 (98.9 stores 99): "
                             + "Jackson's ACCEPT_FLOAT_AS_INT truncates silently where the contract asks for whole units 1..99 "
