@@ -183,7 +183,8 @@ final class Findings {
         try {
             Path target = Path.of(System.getProperty("basedir", "."), "target");
             Files.createDirectories(target);
-            Files.writeString(target.resolve("bad-input-report.md"), out, StandardCharsets.UTF_8);
+            // getBytes replaces what UTF-8 cannot hold (the lone surrogates the suite sends) instead of failing.
+            Files.write(target.resolve("bad-input-report.md"), out.toString().getBytes(StandardCharsets.UTF_8));
         }
         catch (IOException ex) {
             throw new IllegalStateException("cannot write the bad-input report", ex);
