@@ -588,4 +588,45 @@ class LifecycleIntegrationTests {
         assertThat(detail.status("customerEmail")).isEqualTo(ada.email());
         assertThat(api.admin("GET", "/api/admin/orders/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
+
+    @Test
+    void adminSearchRefusesInstantsOutsideYears1970To9999AndParametersItCannotReadWith400NamingTheParameter() {
+        // Epoch millis this far out used to parse and then overflow on the way to the database (500).
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("to=-9223372036854775807", "to");
+        refused.put("from=9223372036854775807", "from");
+        refused.put("from=%2B100000-01-01T00:00:00Z", "from");
+        refused.put("to=-0001-01-01T00:00:00Z", "to");
+        refused.put("from=1969-12-31T23:59:59.999Z", "from");
+        refused.put("to=10000-01-01T00:00:00Z", "to");
+        refused.put("from=yesterday", "from");
+        refused.put("to=1.5", "to");
+        refused.put("page=2147483648", "page");
+        refused.put("page=-1", "page");
+        refused.put("size=0", "size");
+        refused.put("size=99999999999", "size");
+        refused.put("status=shipped", "status");
+        refused.put("customerId=nobody", "customerId");
+        refused.forEach((query, parameter) -> {
+            Response answer = api.admin("GET", "/api/admin/orders?" + query);
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(answer.body().get("detail").asString()).as(query).contains(parameter);
+        });
+
+        UUID placed = api.confirmedOrder(ada);
+        Response widest = api.admin("GET", "/api/admin/orders?customerId=" + ada.id()
+                + "&from=1970-01-01T00:00:00Z&to=9999-12-31T23:59:59.999999999Z");
+        assertThat(widest.status()).isEqualTo(200);
+        assertThat(widest.body().get("items").valueStream().map(item -> item.get("id").asString()))
+                .containsExactly(placed.toString());
+        Response epochMillis = api.admin("GET", "/api/admin/orders?customerId=" + ada.id() + "&from=12345");
+        assertThat(epochMillis.status()).isEqualTo(200);
+        assertThat(epochMillis.body().get("totalElements").asLong()).isEqualTo(1);
+        // The offset (page x size) is far beyond any row, not an overflow: an empty page.
+        Response farPage = api.admin("GET", "/api/admin/orders?customerId=" + ada.id() + "&page=2147483647&size=100");
+        assertThat(farPage.status()).isEqualTo(200);
+        assertThat(farPage.body().get("items").isEmpty()).isTrue();
+        assertThat(farPage.body().get("totalElements").asLong()).isEqualTo(1);
+    }
 }

@@ -2,6 +2,7 @@ package com.example.shop.order.backoffice.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -51,16 +52,29 @@ class AdminOrderController {
     record ReceiveRequest(Boolean restock) {
     }
 
+    /**
+     * The instants {@code from} and {@code to} may name. An instant outside them used to parse (Spring reads a
+     * bare number as epoch milliseconds) and then overflow on its way to the database; no order is older than
+     * the epoch, and years of four digits are what ISO-8601 writes without a sign (and what
+     * {@link java.sql.Timestamp} converts without the Julian-calendar shift before 1582).
+     */
+    static final Instant EARLIEST_SEARCHABLE = Instant.EPOCH;
+    static final Instant LATEST_SEARCHABLE = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     /** Orders newest first, filtered; {@code size} at most 100. */
     @GetMapping
     OrderPage search(@RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) UUID customerId, @RequestParam(required = false) String email,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + "."), null);
+        if (page < 0) {
+            throw badParameter("page", "must be 0 or more");
         }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw badParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        requireSearchable("from", from);
+        requireSearchable("to", to);
         OrderRepository.Page found = orders.search(new OrderRepository.Search(status,
                 customerId == null ? null : new CustomerId(customerId),
                 email == null || email.isBlank() ? null : email.strip(), from, to, page, size));
@@ -102,6 +116,20 @@ class AdminOrderController {
     @PostMapping("/{id}/returns/{returnId}/refund")
     ResponseEntity<OrderResponse> refund(@PathVariable UUID id, @PathVariable UUID returnId) {
         return answer(lifecycle.refund(new OrderId(id), new ReturnId(returnId)));
+    }
+
+    private static void requireSearchable(String parameter, Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST_SEARCHABLE) || instant.isAfter(LATEST_SEARCHABLE))) {
+            throw badParameter(parameter, "must be an instant from " + EARLIEST_SEARCHABLE + " to " + LATEST_SEARCHABLE);
+        }
+    }
+
+    /** A 400 whose detail and {@code errors} name the parameter, as the platform's handler does for the others. */
+    private static ErrorResponseException badParameter(String parameter, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid parameters: " + parameter + " " + message + ".");
+        problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     private ResponseEntity<OrderResponse> answer(OrderLifecycle.Result result) {
