@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * while, in turn, every service's JVM is killed, Kafka and PostgreSQL restart, the payment provider turns
  * slow and then unreliable, and order events arrive twice and out of order. Afterwards, once the stack has
  * settled, the invariants must hold for every order, product and customer: the table printed at the end
- * counts the violations per fault, and any violation fails the test. Bounded: about eight minutes.
+ * counts the violations per fault, and any violation fails the test. Bounded by {@code faults.budgetSeconds}
+ * (about eight minutes by default, under four in CI).
  */
 class FaultInjectionResilienceTests {
 
@@ -52,8 +54,9 @@ class FaultInjectionResilienceTests {
         settings.requireLoopback();
         Instant started = Instant.now();
         Instant budgetEnd = started.plus(BUDGET);
-        StackControl.say("seed " + settings.seed() + ", faults " + settings.only() + ", " + settings.workers()
-                + " workers, gateway " + settings.baseUrl());
+        StackControl.say("seed " + settings.seed() + ", faults " + settings.only() + " on " + settings.control()
+                + ", " + settings.workers() + " workers, kill wave " + settings.killWave() + ", pace " + settings.pace()
+                + ", budget " + BUDGET.toSeconds() + " s, gateway " + settings.baseUrl());
 
         Http http = new Http(settings.baseUrl());
         Response login = http.retrying("POST", "/api/auth/token", null,
@@ -61,7 +64,7 @@ class FaultInjectionResilienceTests {
         assertThat(login.status()).as("admin login: %s", login.describe()).isEqualTo(200);
         String admin = login.body().get("access_token").asString();
 
-        StackControl control = new StackControl(settings);
+        StackControl control = StackControl.of(settings);
         control.pspFaults(0.0, "PT0S");
         EventReplay replay = new EventReplay(settings.kafka(), Boolean.getBoolean("faults.replayFreshIds"));
         InvariantCheck check = new InvariantCheck(http, admin, settings);
@@ -93,7 +96,7 @@ class FaultInjectionResilienceTests {
                 StackControl.say("=== fault: " + fault);
                 Instant t = Instant.now();
                 try {
-                    inject(fault, control, replay, traffic);
+                    inject(fault, settings, control, replay, traffic);
                 }
                 catch (RuntimeException ex) {
                     faultFailures.add(new Violation(fault, "the fault could not be applied or undone: " + ex.getMessage()));
@@ -111,7 +114,9 @@ class FaultInjectionResilienceTests {
 
         // Settle: drive every order the workers left unfinished, within what the budget leaves.
         List<OrderRun> runs = traffic.runs();
-        Instant settleEnd = min(Instant.now().plusSeconds(150), budgetEnd.minusSeconds(60));
+        // At least 30 s each for settling and checking, even when a small budget is nearly spent.
+        Instant settleEnd = max(min(Instant.now().plusSeconds(150), budgetEnd.minusSeconds(60)),
+                Instant.now().plusSeconds(30));
         Set<OrderRun> done = ConcurrentHashMap.newKeySet();
         Random random = new Random(settings.seed());
         boolean settled = Waits.until(Duration.between(Instant.now(), settleEnd), Duration.ofSeconds(1), () -> {
@@ -126,7 +131,8 @@ class FaultInjectionResilienceTests {
 
         // Eventual effects (events, mails, relays) get a bounded while to arrive; then the verdict.
         List<Violation> violations = new ArrayList<>();
-        Instant checkEnd = min(Instant.now().plusSeconds(90), budgetEnd.minusSeconds(10));
+        Instant checkEnd = max(min(Instant.now().plusSeconds(90), budgetEnd.minusSeconds(10)),
+                Instant.now().plusSeconds(30));
         Waits.until(Duration.between(Instant.now(), checkEnd), Duration.ofSeconds(3), () -> {
             violations.clear();
             violations.addAll(evaluate(check, traffic, runs, productsByPhase, onHandAtStart, parkedAtStart, false));
@@ -147,7 +153,9 @@ class FaultInjectionResilienceTests {
         String table = Report.table(rows(settings, traffic, runs, violations, faultTimes));
         StringBuilder report = new StringBuilder()
                 .append("Fault-injection run of ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
+                .append(" against ").append(settings.control().equals("compose") ? "the compose stack" : "./shop")
                 .append(", seed ").append(settings.seed()).append(", ").append(settings.workers()).append(" workers, ")
+                .append("kill wave ").append(settings.killWave()).append(", pace ").append(settings.pace()).append(", ")
                 .append(took.toSeconds()).append(" s in all\n\n").append(table)
                 .append("\nChecked: ").append(check.counted.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                         .collect(Collectors.joining(", ")))
@@ -168,40 +176,44 @@ class FaultInjectionResilienceTests {
         assertThat(runs).as("orders placed").isNotEmpty();
     }
 
-    private static void inject(String fault, StackControl control, EventReplay replay, Traffic traffic) {
+    private static void inject(String fault, Settings settings, StackControl control, EventReplay replay,
+            Traffic traffic) {
+        // faults.pace scales how long the load runs before, during and after each fault (CI runs at 0.5).
+        LongConsumer pause = seconds -> Waits.pause(
+                Duration.ofMillis(Math.round(seconds * 1000 * settings.pace())));
         switch (fault) {
             case "kill" -> {
-                Waits.pause(Duration.ofSeconds(8));
-                int wave = Math.max(1, Integer.getInteger("faults.killWave", 1));
+                pause.accept(8);
+                int wave = settings.killWave();
                 for (int i = 0; i < KILLED.size(); i += wave) {
                     control.killAndRestart(KILLED.subList(i, Math.min(KILLED.size(), i + wave)));
-                    Waits.pause(Duration.ofSeconds(2));
+                    pause.accept(2);
                 }
             }
             case "kafka", "postgres" -> {
-                Waits.pause(Duration.ofSeconds(8));
+                pause.accept(8);
                 control.restart(fault);
-                Waits.pause(Duration.ofSeconds(8));
+                pause.accept(8);
             }
             case "psp" -> {
-                Waits.pause(Duration.ofSeconds(5));
+                pause.accept(5);
                 control.pspFaults(0.0, "PT3S");
-                Waits.pause(Duration.ofSeconds(20));
+                pause.accept(20);
                 control.pspFaults(0.5, "PT0S");
-                Waits.pause(Duration.ofSeconds(20));
+                pause.accept(20);
                 control.pspFaults(0.0, "PT0S");
-                Waits.pause(Duration.ofSeconds(5));
+                pause.accept(5);
             }
             case "duplicates" -> {
                 for (int round = 1; round <= 2; round++) {
-                    Waits.pause(Duration.ofSeconds(8));
+                    pause.accept(8);
                     Set<String> ours = traffic.runs().stream().map(r -> r.orderId).collect(Collectors.toSet());
                     var records = replay.recordsOf(ours, Instant.now().minusSeconds(3), 200);
                     int sent = replay.republishReversed(records);
                     StackControl.say("re-published " + sent + " order-events records, newest first"
                             + (Boolean.getBoolean("faults.replayFreshIds") ? " (NEW event ids: negative control)" : " (same event ids)"));
                 }
-                Waits.pause(Duration.ofSeconds(8));
+                pause.accept(8);
             }
             default -> throw new IllegalArgumentException(fault);
         }
@@ -272,6 +284,10 @@ class FaultInjectionResilienceTests {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static void safely(Runnable action) {

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * properties). Every address defaults to ./shop's loopback ports.
  */
 record Settings(String baseUrl, String pspUrl, String kafka, String jdbcUrl, String dbUser, String dbPassword,
-        String imapHost, int imapPort, String adminEmail, String adminPassword, String control, Set<String> only,
-        int workers, long seed, Path shopDir, Path reportFile) {
+        String imapHost, int imapPort, String adminEmail, String adminPassword, String control, String composeProject,
+        Set<String> only, int workers, int killWave, double pace, long seed, Path shopDir, Path reportFile) {
 
     /** The faults, in the order they run. */
     static final Set<String> ALL_FAULTS = new LinkedHashSet<>(
@@ -35,12 +35,31 @@ record Settings(String baseUrl, String pspUrl, String kafka, String jdbcUrl, Str
                 Integer.getInteger("faults.imapPort", 3143),
                 System.getProperty("faults.adminEmail", "admin@shop.local"),
                 System.getProperty("faults.adminPassword", "admin"),
-                System.getProperty("faults.control", "shop"),
+                control(System.getProperty("faults.control", "shop")),
+                System.getProperty("faults.composeProject", "shopci"),
                 faults,
                 Integer.getInteger("faults.workers", 4),
+                Math.max(1, Integer.getInteger("faults.killWave", 1)),
+                pace(System.getProperty("faults.pace", "1")),
                 Long.getLong("faults.seed", System.nanoTime()),
                 shopDir,
                 Path.of(System.getProperty("faults.reportFile", "target/resilience-report.md")));
+    }
+
+    private static String control(String control) {
+        if (!control.equals("shop") && !control.equals("compose")) {
+            throw new IllegalArgumentException("faults.control must be shop or compose, not " + control);
+        }
+        return control;
+    }
+
+    /** Scales every pause of the fault phases; below 0.25 a fault would be over before the load meets it. */
+    private static double pace(String pace) {
+        double value = Double.parseDouble(pace.isBlank() ? "1" : pace);
+        if (value < 0.25 || value > 4) {
+            throw new IllegalArgumentException("faults.pace must be between 0.25 and 4, not " + pace);
+        }
+        return value;
     }
 
     /** Loopback only: the suite refuses to send load or faults anywhere else. */

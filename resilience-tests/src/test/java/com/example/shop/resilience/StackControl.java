@@ -1,34 +1,28 @@
 package com.example.shop.resilience;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Hurts the ./shop stack the way production gets hurt: a service's JVM dies (SIGKILL, no shutdown hook),
- * a server restarts, the payment provider slows down or fails. Only processes ./shop started for this stack
- * are touched, found by the pid files ./shop keeps and checked by the component marker on their command line.
+ * Hurts the stack under test the way production gets hurt: a service's JVM dies (SIGKILL, no shutdown hook),
+ * a server restarts, the payment provider slows down or fails. {@code faults.control} says which stack:
+ * {@code shop} ({@link ShopControl}, the JVMs of ./shop) or {@code compose} ({@link ComposeControl}, the
+ * containers of one compose project on this machine's Docker engine).
  */
-final class StackControl {
+abstract class StackControl {
 
-    private final Path shopDir;
-    private final Path log;
     private final Http psp;
     private final String pspUrl;
 
     StackControl(Settings settings) {
-        this.shopDir = settings.shopDir();
-        this.log = settings.reportFile().resolveSibling("shop-control.log");
         this.psp = new Http(settings.pspUrl());
         this.pspUrl = settings.pspUrl();
+    }
+
+    static StackControl of(Settings settings) {
+        return settings.control().equals("compose") ? new ComposeControl(settings) : new ShopControl(settings);
     }
 
     static void say(String message) {
@@ -36,48 +30,11 @@ final class StackControl {
         System.out.flush();
     }
 
-    /** kill -9 of each component's JVM at once, then ./shop start for each (in parallel, waiting for health). */
-    void killAndRestart(List<String> components) {
-        for (String name : components) {
-            long pid = pidOf(name);
-            ProcessHandle process = ProcessHandle.of(pid)
-                    .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
-            String command = process.info().commandLine().orElse("");
-            if (!command.contains("-Dshop.component=" + name + " ")) {
-                throw new IllegalStateException("pid " + pid + " is not ./shop's " + name + ": " + command);
-            }
-            say("kill -9 " + name + " (pid " + pid + ")");
-            process.destroyForcibly();
-            try {
-                process.onExit().get(15, TimeUnit.SECONDS);
-            }
-            catch (Exception ex) {
-                throw new IllegalStateException(name + " did not die after SIGKILL", ex);
-            }
-        }
-        // A thread per start: the common pool has a single thread on a 2-core machine.
-        List<CompletableFuture<Void>> starts = new ArrayList<>();
-        for (String name : components) {
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Thread.ofPlatform().name("start-" + name).start(() -> {
-                try {
-                    shop("start", name);
-                    started.complete(null);
-                }
-                catch (RuntimeException ex) {
-                    started.completeExceptionally(ex);
-                }
-            });
-            starts.add(started);
-        }
-        starts.forEach(CompletableFuture::join);
-    }
+    /** Each component's JVM dies at once (SIGKILL); returns once every one of them is healthy again. */
+    abstract void killAndRestart(List<String> components);
 
-    /** ./shop stop NAME, then ./shop start NAME (waits until it is healthy again). */
-    void restart(String name) {
-        shop("stop", name);
-        shop("start", name);
-    }
+    /** A server (kafka, postgres) is stopped and started again; returns once it is healthy. */
+    abstract void restart(String name);
 
     /** Changes the payment simulator's injected failure rate and latency ({@code PUT /simulator/faults}). */
     void pspFaults(double failureRate, String latency) {
@@ -87,46 +44,5 @@ final class StackControl {
             throw new IllegalStateException("PUT /simulator/faults: " + answer.describe());
         }
         say("payment provider: failureRate " + failureRate + ", latency " + latency);
-    }
-
-    private long pidOf(String name) {
-        try {
-            return Long.parseLong(Files.readString(shopDir.resolve(".shop/run/" + name + ".pid")).strip());
-        }
-        catch (IOException | NumberFormatException ex) {
-            throw new IllegalStateException("no pid file for " + name + " in " + shopDir + "/.shop/run", ex);
-        }
-    }
-
-    private void shop(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(shopDir.resolve("shop").toString());
-        command.addAll(List.of(args));
-        say("./shop " + String.join(" ", args));
-        long started = System.nanoTime();
-        try {
-            Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(shopDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("NO_COLOR", "1");
-            Process process = builder.start();
-            if (!process.waitFor(240, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("./shop " + String.join(" ", args) + " took over 240 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("./shop " + String.join(" ", args) + " failed (exit "
-                        + process.exitValue() + "), see " + log);
-            }
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        say("./shop " + String.join(" ", args) + " done in "
-                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
     }
 }
