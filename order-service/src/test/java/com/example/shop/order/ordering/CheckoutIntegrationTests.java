@@ -533,6 +533,7 @@ class CheckoutIntegrationTests {
 
         assertThat(placed.status()).isEqualTo(503);
         assertThat(placed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(placed.header("Retry-After")).isEqualTo("5");
         assertThat(storedOrdersOf(shopper)).isZero();
         assertThat(jdbc.sql("select count(*) from order_idempotency_key where customer_id = ?").param(shopper.id())
                 .query(Long.class).single()).isZero();

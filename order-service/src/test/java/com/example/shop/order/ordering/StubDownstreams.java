@@ -45,6 +45,8 @@ final class StubDownstreams implements AutoCloseable {
     /** payment-service refuses the request with 400, as for a contract mismatch. */
     static final String REFUSED_TOKEN = "tok_refused";
     static final long SLOW_PAYMENT_MILLIS = 3500;
+    /** The authorisation hangs until {@link #releaseHangingPayments()} (at most a minute), then is AUTHORIZED. */
+    static final String HANGING_TOKEN = "tok_hang";
 
     /** One call order-service made. */
     record Call(String method, String path, JsonNode body) {
@@ -60,6 +62,8 @@ final class StubDownstreams implements AutoCloseable {
     private volatile boolean releasesDown;
     private volatile boolean cancelsDown;
     private final Map<String, Integer> paymentCalls = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch hangingPayments = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger paymentsHanging = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The money of one order, as payment-service would hold it. */
     static final class Ledger {
@@ -156,6 +160,16 @@ final class StubDownstreams implements AutoCloseable {
 
     void refundsDown(boolean down) {
         refundsDown = down;
+    }
+
+    /** Lets every authorisation with {@link #HANGING_TOKEN} answer, now and from now on. */
+    void releaseHangingPayments() {
+        hangingPayments.countDown();
+    }
+
+    /** Authorisations with {@link #HANGING_TOKEN} that are hanging now. */
+    int paymentsHanging() {
+        return paymentsHanging.get();
     }
 
     void loyaltyDown(boolean down) {
@@ -392,6 +406,18 @@ final class StubDownstreams implements AutoCloseable {
                     // payment-service refuses a zero amount (and anything else invalid) with 400
                     respond(exchange, 400, Map.of("title", "Bad Request"));
                     return;
+                }
+                if (HANGING_TOKEN.equals(token)) {
+                    paymentsHanging.incrementAndGet();
+                    try {
+                        hangingPayments.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    finally {
+                        paymentsHanging.decrementAndGet();
+                    }
                 }
                 if (SLOW_THEN_DOWN_TOKEN.equals(token) && call == 1) {
                     pause(SLOW_PAYMENT_MILLIS);

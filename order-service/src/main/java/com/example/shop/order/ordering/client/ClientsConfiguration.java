@@ -2,49 +2,66 @@ package com.example.shop.order.ordering.client;
 
 import java.net.http.HttpClient;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** One RestClient per service, each with connect and read timeouts so a slow service cannot hang a checkout. */
+/**
+ * One RestClient per service, each with connect and read timeouts so a slow service cannot hang a checkout,
+ * and one bulkhead per service ({@code resilience4j.bulkhead.instances.<name>}) so a slow service cannot take
+ * every request thread either. Both catalog adapters share the {@code catalog} bulkhead: one service, one limit.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
 
+    static final String CATALOG = "catalog";
+    static final String CART = "cart";
+    static final String PAYMENT = "payment";
+    static final String SHIPPING = "shipping";
+    static final String LOYALTY = "loyalty";
+
     @Bean
-    CatalogInventory catalogInventory(RestClient.Builder builder, ClientProperties properties) {
+    CatalogInventory catalogInventory(RestClient.Builder builder, ClientProperties properties,
+            BulkheadRegistry bulkheads) {
         return new CatalogInventory(client(builder, properties, properties.catalogUrl().toString()),
-                attempts(properties));
+                attempts(properties, bulkheads, CATALOG));
     }
 
     @Bean
-    PaymentServicePayments paymentServicePayments(RestClient.Builder builder, ClientProperties properties) {
+    PaymentServicePayments paymentServicePayments(RestClient.Builder builder, ClientProperties properties,
+            BulkheadRegistry bulkheads) {
         return new PaymentServicePayments(client(builder, properties, properties.paymentUrl().toString()),
-                attempts(properties));
+                attempts(properties, bulkheads, PAYMENT));
     }
 
     @Bean
-    CatalogVariants catalogVariants(RestClient.Builder builder, ClientProperties properties) {
+    CatalogVariants catalogVariants(RestClient.Builder builder, ClientProperties properties,
+            BulkheadRegistry bulkheads) {
         return new CatalogVariants(client(builder, properties, properties.catalogUrl().toString()),
-                attempts(properties));
+                attempts(properties, bulkheads, CATALOG));
     }
 
     @Bean
-    ShippingServiceShipping shippingServiceShipping(RestClient.Builder builder, ClientProperties properties) {
+    ShippingServiceShipping shippingServiceShipping(RestClient.Builder builder, ClientProperties properties,
+            BulkheadRegistry bulkheads) {
         return new ShippingServiceShipping(client(builder, properties, properties.shippingUrl().toString()),
-                attempts(properties));
+                attempts(properties, bulkheads, SHIPPING));
     }
 
     @Bean
-    LoyaltyServiceLoyalty loyaltyServiceLoyalty(RestClient.Builder builder, ClientProperties properties) {
+    LoyaltyServiceLoyalty loyaltyServiceLoyalty(RestClient.Builder builder, ClientProperties properties,
+            BulkheadRegistry bulkheads) {
         return new LoyaltyServiceLoyalty(client(builder, properties, properties.loyaltyUrl().toString()),
-                attempts(properties));
+                attempts(properties, bulkheads, LOYALTY));
     }
 
     @Bean
-    CartServiceCarts cartServiceCarts(RestClient.Builder builder, ClientProperties properties) {
+    CartServiceCarts cartServiceCarts(RestClient.Builder builder, ClientProperties properties,
+            BulkheadRegistry bulkheads) {
         return new CartServiceCarts(client(builder, properties, properties.cartUrl().toString()),
-                attempts(properties));
+                attempts(properties, bulkheads, CART));
     }
 
     private static RestClient client(RestClient.Builder builder, ClientProperties properties, String baseUrl) {
@@ -58,7 +75,7 @@ class ClientsConfiguration {
         return builder.clone().baseUrl(baseUrl).requestFactory(requestFactory).build();
     }
 
-    private static Attempts attempts(ClientProperties properties) {
-        return new Attempts(properties.maxAttempts(), properties.retryBackoff());
+    private static Attempts attempts(ClientProperties properties, BulkheadRegistry bulkheads, String service) {
+        return new Attempts(properties.maxAttempts(), properties.retryBackoff(), bulkheads.bulkhead(service));
     }
 }

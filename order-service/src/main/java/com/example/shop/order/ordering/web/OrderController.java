@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +39,8 @@ import com.example.shop.order.ordering.ShippingAddress;
 class OrderController {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    /** As cart-service and shipping-service answer while a service they need is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final Checkout checkout;
     private final OrderRepository orders;
@@ -113,14 +116,19 @@ class OrderController {
     }
 
     @ExceptionHandler(CheckoutException.class)
-    ProblemDetail checkoutFailed(CheckoutException ex) {
+    ResponseEntity<ProblemDetail> checkoutFailed(CheckoutException ex) {
         HttpStatus status = switch (ex) {
             case CheckoutException.EmptyCart emptyCart -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CheckoutException.TooManyLines tooMany -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CheckoutException.IdempotencyKeyReused reused -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CheckoutException.CartUnavailable unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        return ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        var answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            // Nothing was stored: the same request may simply be sent again once cart-service answers.
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return answer.body(ProblemDetail.forStatusAndDetail(status, ex.getMessage()));
     }
 
     private static CustomerId customerOf(Jwt jwt) {
