@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
@@ -62,6 +63,15 @@ class SecurityConfiguration {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .build();
+    }
+
+    /**
+     * Picked up by {@code @EnableWebFluxSecurity} for its {@code WebFilterChainProxy}: the firewall's refusals are
+     * problems like every other refusal of the gateway.
+     */
+    @Bean
+    ServerExchangeRejectedHandler firewallRejectionProblems() {
+        return new FirewallRejectionProblems();
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> authenticationConverter() {
