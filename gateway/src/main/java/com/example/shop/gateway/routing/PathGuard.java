@@ -1,5 +1,10 @@
 package com.example.shop.gateway.routing;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.springframework.core.Ordered;
@@ -16,6 +21,10 @@ import com.example.shop.gateway.problem.Problems;
  * Keeps the services' {@code /internal/**} API unreachable from outside. No route points there, but a path such
  * as {@code /api/products/../../internal/reservations} matches a route and a service could normalise it into an
  * internal path, so dot segments and encoded separators are refused before any route is chosen.
+ *
+ * <p>A path whose %-escapes do not decode as UTF-8 ({@code %c0%ae}, an overlong dot; {@code %ff%fe}) is refused too:
+ * every service reads paths as UTF-8, and its servlet container would answer such a path with its own HTML error
+ * page, or a lenient decoder could turn it into a separator.
  */
 @Component
 class PathGuard implements WebFilter, Ordered {
@@ -29,6 +38,10 @@ class PathGuard implements WebFilter, Ordered {
         if (isAmbiguous(rawPath)) {
             return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
                     "The path must not contain dot segments or encoded separators.");
+        }
+        if (!decodesAsUtf8(rawPath)) {
+            return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+                    "The path holds %-escapes that are not valid UTF-8.");
         }
         return chain.filter(exchange);
     }
@@ -59,5 +72,41 @@ class PathGuard implements WebFilter, Ordered {
             }
         }
         return false;
+    }
+
+    /** True when every %-escape is well formed and the bytes they spell, with the plain characters, are UTF-8. */
+    static boolean decodesAsUtf8(String rawPath) {
+        if (rawPath == null || rawPath.indexOf('%') < 0) {
+            return true;
+        }
+        var bytes = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= rawPath.length()) {
+                    return false;
+                }
+                int high = Character.digit(rawPath.charAt(i + 1), 16);
+                int low = Character.digit(rawPath.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    return false;
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            }
+            else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        }
+        catch (CharacterCodingException ex) {
+            return false;
+        }
     }
 }
