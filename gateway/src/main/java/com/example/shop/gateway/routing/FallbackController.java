@@ -1,6 +1,5 @@
 package com.example.shop.gateway.routing;
 
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -8,13 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import com.example.shop.gateway.problem.Problems;
 import com.example.shop.gateway.tracing.RequestIdFilter;
@@ -28,8 +26,10 @@ class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
+    // Written directly rather than returned as a body: content negotiation would read the Accept header, and one
+    // Spring cannot parse (*/*;q=abc, application/json; charset=ebcdic) left the problem without its body.
     @RequestMapping("/fallback/{service}")
-    ResponseEntity<Map<String, Object>> fallback(@PathVariable String service, ServerWebExchange exchange) {
+    Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (failure == null) {
             // Only the gateway's own forward carries a failure; a client calling this path directly gets the same
@@ -53,9 +53,7 @@ class FallbackController {
             log.warn("{} failed for request {}: {}", service,
                     exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER), failure.toString());
         }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.body(status, detail));
+        return Problems.write(exchange.getResponse(), status, detail);
     }
 
     private static boolean isTimeout(Throwable failure) {
