@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for one backend service: a real HTTP server on loopback that records what reached it and answers
  * with JSON naming itself. Paths ending in {@code /missing} get the service's own 404 problem, in {@code /boom}
- * its own 500; {@code ?delayMs=N} answers only after N ms, to play a slow service.
+ * its own 500, in {@code /bare} a 400 with no body at all; {@code ?delayMs=N} answers only after N ms, to play
+ * a slow service.
  */
 final class FakeService {
 
@@ -92,6 +93,10 @@ final class FakeService {
                 send(exchange, 404, "application/problem+json", """
                         {"type":"about:blank","title":"Not Found","status":404,"detail":"%s has no such thing."}"""
                         .formatted(name));
+            }
+            else if (path.endsWith("/bare")) {
+                // A 4xx with no body at all, as some servers send: the gateway must pass it on as it is.
+                exchange.sendResponseHeaders(400, -1);
             }
             else if (path.endsWith("/boom")) {
                 send(exchange, 500, "application/problem+json", """

@@ -26,4 +26,18 @@ class PathGuardTests {
     void refusesDotSegmentsAndEncodedSeparators(String path) {
         assertThat(PathGuard.isAmbiguous(path)).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/products/%c0%ae%c0%ae", "/api/products/%ff%fe", "/api/products/%e2%28%a1",
+            "/api/products/%ed%a0%80", "/api/products/%C3", "/api/products/%zz", "/api/products/%4", "/api/products/%" })
+    void recognisesEscapesThatAreNotUtf8(String path) {
+        assertThat(PathGuard.decodesAsUtf8(path)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/products", "/api/products/%C3%A9", "/api/products/%F0%9F%98%80", "/api/products/a%20b",
+            "/api/products/%7B1%7D" })
+    void acceptsEscapesThatAreUtf8(String path) {
+        assertThat(PathGuard.decodesAsUtf8(path)).isTrue();
+    }
 }
