@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,11 +26,6 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("""
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s"}"""
-                .formatted(status.getReasonPhrase(), status.value(), detail));
+        ProblemResponses.write(response, status.value(), detail);
     }
 }

@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
@@ -53,6 +55,21 @@ class ProblemDetailsHandlerTests {
         String nul() {
             throw new IllegalStateException("could not insert",
                     new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        }
+
+        @GetMapping("/undecodable")
+        String undecodable() {
+            throw new IllegalStateException(new InvalidParameterException("Character decoding failed"));
+        }
+
+        @GetMapping("/rejected")
+        String rejected() {
+            throw new RequestRejectedException("The request was rejected because the header value is not allowed");
+        }
+
+        @GetMapping("/illegal")
+        String illegal() {
+            throw new IllegalArgumentException("a bug, not the caller's input");
         }
 
         @GetMapping("/boom")
@@ -123,5 +140,43 @@ class ProblemDetailsHandlerTests {
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().string(not(containsString("secret"))));
+    }
+
+    @Test
+    void answersAParameterTheContainerCannotDecodeWithA400Problem() throws Exception {
+        mvc.perform(get("/undecodable"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void answersAHeaderOrParameterTheFirewallRejectsWithA400Problem() throws Exception {
+        mvc.perform(get("/rejected"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void keepsAnIllegalArgumentOfItsOwnA500() throws Exception {
+        mvc.perform(get("/illegal"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().string(not(containsString("caller"))));
+    }
+
+    @Test
+    void describesAParameterGivenTwiceWithoutTheJavaArray() throws Exception {
+        mvc.perform(get("/pages").param("size", "x", "2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Parameter 'size' must be given once, as a single value of type int."));
+    }
+
+    @Test
+    void writesProblemsWhateverTheAcceptHeaderSays() throws Exception {
+        for (String accept : new String[] {"application/json; charset=ebcdic", "*/*;q=abc", "garbage", "text/html"}) {
+            mvc.perform(get("/conflict").header("Accept", accept))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(409));
+        }
     }
 }
