@@ -6,11 +6,15 @@
 #      platform/messaging's integration tests on Testcontainers started from two of them
 #   3. docker-compose up -d --build, waits for every health check
 #   4. the end-to-end API tests (e2e-tests) against the gateway's published port
-#   5. containers die while orders are placed; every order ends CONFIRMED or REJECTED, points and
-#      e-mails exactly once (fault-and-scale.sh)
+#   5. the fault-injection suite (resilience-tests, CI size, faults.control=compose) under load: every
+#      service's container loses its JVM to kill -9 and comes back by its restart policy, Kafka and
+#      PostgreSQL restart, the payment simulator turns slow and failing, order events are re-published;
+#      then money, stock, points, e-mails and outboxes must add up
 #   6. notification-service scaled to 2 replicas share the Kafka partitions and keep working
+#      (fault-and-scale.sh scale)
 #   7. tears everything down, also on failure, after printing every container's log
 # Without Docker on a developer's machine it says so and skips; with CI=true it must run.
+# SHOP_CI_USE_BUILT_JARS=true skips the jar build of step 2 (jars built and installed already).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -82,6 +86,10 @@ teardown() {
     log "FAILED (exit $status): state and logs of every container"
     compose ps || true
     compose logs --no-color --tail=300 || true
+    if [[ -f resilience-tests/target/resilience-report.md ]]; then
+      log "the fault-injection report (resilience-tests/target/resilience-report.md)"
+      cat resilience-tests/target/resilience-report.md
+    fi
   fi
   log "tearing down: $COMPOSE ... down -v"
   timeout 180 "${COMPOSE_CMD[@]}" "${FILES[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
@@ -93,8 +101,13 @@ trap teardown EXIT
 # --- 2. Jars and base images ---------------------------------------------------------------------------
 JAVA_HOME=$(./shop java-home)
 export JAVA_HOME
-log "building the jars (./mvnw -DskipTests install: the images copy them, e2e-tests resolves them)"
-./mvnw -B -ntp -q -DskipTests install
+if [[ ${SHOP_CI_USE_BUILT_JARS:-} == true ]]; then
+  # A developer re-running the stage on jars built (and installed) already; CI always builds.
+  log "using the jars as they are (SHOP_CI_USE_BUILT_JARS=true)"
+else
+  log "building the jars (./mvnw -DskipTests install: the images copy them, e2e-tests resolves them)"
+  ./mvnw -B -ntp -q -DskipTests install
+fi
 log "building the stand-in base images"
 deploy/ci/substitute-images.sh
 log "platform/messaging's integration tests on Testcontainers (local/postgres:17, local/kafka:substitute)"
@@ -138,7 +151,19 @@ log "end-to-end tests against $GATEWAY"
   -De2e.imapHost=127.0.0.1 "-De2e.imapPort=$SHOP_CI_IMAP_PORT" \
   "-De2e.adminEmail=$SHOP_ADMIN_EMAIL" "-De2e.adminPassword=$SHOP_ADMIN_PASSWORD"
 
-# --- 5 and 6. Containers die; a consumer scales out -----------------------------------------------------
-log "fault and scale checks"
+# --- 5. Faults under load ------------------------------------------------------------------------------
+# The suite reaches PostgreSQL, Kafka and the payment simulator through the loopback ports that
+# ci/docker-compose.ci.yml publishes, and hurts only the containers of this compose project.
+log "fault-injection suite against the compose stack (resilience-tests, -Pfaults,faults-ci)"
+rm -f resilience-tests/target/resilience-report.md
+./mvnw -B -ntp -pl resilience-tests verify -Pfaults,faults-ci -Dfaults.control=compose \
+  -Dfaults.skipStackControl=true "-Dfaults.composeProject=$COMPOSE_PROJECT_NAME" "-Dfaults.baseUrl=$GATEWAY" \
+  "-Dfaults.pspUrl=http://127.0.0.1:$SHOP_CI_PSP_PORT" "-Dfaults.kafka=127.0.0.1:$SHOP_CI_KAFKA_PORT" \
+  "-Dfaults.jdbcUrl=jdbc:postgresql://127.0.0.1:$SHOP_CI_POSTGRES_PORT/" -Dfaults.dbUser=postgres \
+  "-Dfaults.dbPassword=$POSTGRES_PASSWORD" -Dfaults.imapHost=127.0.0.1 "-Dfaults.imapPort=$SHOP_CI_IMAP_PORT" \
+  "-Dfaults.adminEmail=$SHOP_ADMIN_EMAIL" "-Dfaults.adminPassword=$SHOP_ADMIN_PASSWORD"
+
+# --- 6. A consumer scales out --------------------------------------------------------------------------
+log "scale check"
 GATEWAY=$GATEWAY IMAP_PORT=$SHOP_CI_IMAP_PORT ADMIN_EMAIL=$SHOP_ADMIN_EMAIL ADMIN_PASSWORD=$SHOP_ADMIN_PASSWORD \
-  COMPOSE="$COMPOSE" COMPOSE_FILES="$COMPOSE_FILES" deploy/ci/fault-and-scale.sh all
+  COMPOSE="$COMPOSE" COMPOSE_FILES="$COMPOSE_FILES" deploy/ci/fault-and-scale.sh scale

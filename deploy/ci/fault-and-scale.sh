@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Steps 5 and 6 of the compose stage, against a running compose stack:
+# Checks against a running compose stack. The compose stage (step 6) runs `scale`; crashes there are the
+# fault-injection suite's job (resilience-tests, step 5), which kills every service and checks far more.
+# `crash` stays as a one-minute smoke test that needs nothing but curl and jq.
 #   crash  - places orders while the order-service and notification-service containers die (SIGKILL to
 #            their main process) and Docker's restart policy (restart: unless-stopped) restarts them; then
 #            every order must end CONFIRMED or REJECTED, with floor(total) points credited once per

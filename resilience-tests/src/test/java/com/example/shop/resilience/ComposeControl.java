@@ -29,12 +29,10 @@ final class ComposeControl extends StackControl {
             + "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}|{{.RestartCount}}|{{.Name}}";
 
     private final String project;
-    private final Path log;
 
     ComposeControl(Settings settings) {
         super(settings);
         this.project = settings.composeProject();
-        this.log = settings.reportFile().resolveSibling("shop-control.log");
     }
 
     private record State(long pid, boolean running, String startedAt, String health, int restarts, String name) {

@@ -16,12 +16,10 @@ import java.util.concurrent.TimeUnit;
 final class ShopControl extends StackControl {
 
     private final Path shopDir;
-    private final Path log;
 
     ShopControl(Settings settings) {
         super(settings);
         this.shopDir = settings.shopDir();
-        this.log = settings.reportFile().resolveSibling("shop-control.log");
     }
 
     /** kill -9 of each component's JVM at once, then ./shop start for each (in parallel, waiting for health). */

@@ -1,7 +1,10 @@
 package com.example.shop.resilience;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +16,23 @@ import java.util.Map;
  */
 abstract class StackControl {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** The output of the commands that made the faults (./shop, docker), of this run only. */
+    final Path log;
     private final Http psp;
     private final String pspUrl;
 
     StackControl(Settings settings) {
+        this.log = settings.reportFile().resolveSibling("shop-control.log");
         this.psp = new Http(settings.pspUrl());
         this.pspUrl = settings.pspUrl();
+        try {
+            Files.deleteIfExists(log);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("cannot remove the previous " + log, ex);
+        }
     }
 
     static StackControl of(Settings settings) {
@@ -26,7 +40,7 @@ abstract class StackControl {
     }
 
     static void say(String message) {
-        System.out.printf("[faults %s] %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), message);
+        System.out.printf("[faults %s] %s%n", TIME.format(LocalTime.now()), message);
         System.out.flush();
     }
 
