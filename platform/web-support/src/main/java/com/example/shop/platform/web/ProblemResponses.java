@@ -17,7 +17,10 @@ final class ProblemResponses {
     }
 
     static void write(HttpServletResponse response, int status, String detail) throws IOException {
-        response.resetBuffer();
+        if (!response.isCommitted()) {
+            // Whatever a handler had buffered before it failed is not part of the problem.
+            response.resetBuffer();
+        }
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
