@@ -58,7 +58,15 @@ start_docker() {
   docker info >/dev/null 2>&1 && return 0
   [[ $(id -u) == 0 ]] && command -v dockerd >/dev/null || skip_or_fail "no Docker engine is running"
   log "starting dockerd (log: /var/log/dockerd.log)"
-  (setsid dockerd >/var/log/dockerd.log 2>&1 &)
+  # The daemon outlives this script: it must not keep any descriptor it would inherit open (a caller's
+  # flock, a pipe a CI runner waits on), or the lock is never released and the runner never sees EOF.
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      ((fd > 2)) && eval "exec ${fd}>&-" 2>/dev/null
+    done
+    exec setsid dockerd </dev/null >/var/log/dockerd.log 2>&1
+  ) &
   local i
   for ((i = 0; i < 60; i++)); do
     docker info >/dev/null 2>&1 && return 0
