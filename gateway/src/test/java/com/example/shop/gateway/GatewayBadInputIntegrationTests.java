@@ -145,6 +145,15 @@ class GatewayBadInputIntegrationTests {
     }
 
     @Test
+    void http2RequestLineOnAnHttp11ConnectionIsA400Problem() {
+        // Refused by Reactor Netty after the codec accepted it: the answer goes out through its failed-request path.
+        var answer = RawHttp.send(port, "GET /api/products HTTP/2.0\r\nHost: localhost\r\n");
+
+        assertProblem(answer, 400);
+        assertThat(answer.closedAfter()).isTrue();
+    }
+
+    @Test
     void serviceOwnEmpty4xxIsPassedOnUntouched() {
         var answer = RawHttp.send(port, "GET /api/products/bare HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
 

@@ -151,7 +151,7 @@ final class DecodingFailureProblems extends ChannelDuplexHandler {
             return "A header name or value holds characters that HTTP does not allow.";
         }
         if (cause == null) {
-            return "The request line could not be read: the method or the target is not valid.";
+            return "The request line could not be read: its method, target or HTTP version is not valid.";
         }
         return "The request is not valid HTTP/1.1.";
     }
