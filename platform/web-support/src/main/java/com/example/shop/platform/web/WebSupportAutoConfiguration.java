@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +49,14 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /** Ahead of every other filter, security included, so no layer negotiates with an Accept header it cannot read. */
+    @Bean
+    FilterRegistrationBean<UnreadableAcceptHeaderFilter> unreadableAcceptHeaderFilter() {
+        var registration = new FilterRegistrationBean<>(new UnreadableAcceptHeaderFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Picked up by Spring Security's WebSecurity for the FilterChainProxy, so every chain uses it. */

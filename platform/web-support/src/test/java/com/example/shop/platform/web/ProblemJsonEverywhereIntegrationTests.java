@@ -111,6 +111,24 @@ class ProblemJsonEverywhereIntegrationTests {
     }
 
     @Test
+    void writesAServicesOwnProblemWhateverTheAcceptHeaderSays() throws Exception {
+        for (String accept : new String[] {"application/json; charset=ebcdic", "*/*;q=abc", "garbage"}) {
+            Answer answer = RawHttp.send(port, "GET /sample/products/p-1 HTTP/1.1", "Accept: " + accept);
+
+            assertProblem(answer, 404);
+            assertThat(body(answer).path("detail").asString()).isEqualTo("No product p-1.");
+        }
+    }
+
+    @Test
+    void servesARequestWhoseAcceptHeaderCannotBeReadAsIfItHadNone() throws Exception {
+        Answer answer = RawHttp.send(port, "GET /sample/search?q=tea HTTP/1.1", "Accept: */*;q=abc");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("found 3 on page 0");
+    }
+
+    @Test
     void answersAnErrorSentToTheContainerWithAProblemWhateverTheAcceptHeaderSays() throws Exception {
         for (String accept : new String[] {"application/json", "garbage", "application/json; charset=ebcdic"}) {
             Answer answer = RawHttp.send(port, "GET /sample/gone HTTP/1.1", "Accept: " + accept);

@@ -10,12 +10,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.example.shop.platform.web.ResourceServer;
 
@@ -60,6 +66,11 @@ public class SampleApplication {
             return item;
         }
 
+        @GetMapping("/sample/products/{id}")
+        String product(@PathVariable String id) {
+            throw new NoSuchProduct(id);
+        }
+
         @GetMapping("/sample/gone")
         void gone(HttpServletResponse response) throws IOException {
             response.sendError(410);
@@ -71,6 +82,24 @@ public class SampleApplication {
             Slow.entered.countDown();
             Slow.release.await(10, TimeUnit.SECONDS);
             return "finished";
+        }
+    }
+
+    /** A service's own "not found", answered by its own advice as the services do (catalog-service's CatalogProblems). */
+    static final class NoSuchProduct extends RuntimeException {
+
+        NoSuchProduct(String id) {
+            super("No product " + id + ".");
+        }
+    }
+
+    @RestControllerAdvice
+    static class SampleProblems {
+
+        @ExceptionHandler(NoSuchProduct.class)
+        @ResponseStatus(HttpStatus.NOT_FOUND)
+        ProblemDetail notFound(NoSuchProduct ex) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         }
     }
 
