@@ -5,6 +5,8 @@ import static com.example.shop.e2e.BodyShape.required;
 import static com.example.shop.e2e.BodyShape.requiredStructure;
 import static com.example.shop.e2e.JsonText.str;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -327,8 +329,11 @@ class BadInputAccountsE2ETests {
                     .bearer(victim.admin).expect(Expect.answered()).what("e-mail contains " + Findings.abbreviate(needle, 40))
                     .semantic(answer -> everyEmailContains(answer, needle)).build();
         });
+        // A target that is not a URI at all (a lone %, %zz) is refused as such by the gateway, before anyone asks
+        // who is calling; any other is the back office's, and a customer gets 403 (or 414 when it is too long).
         Arbitrary<Attack> notAdmin = Hostile.queryValues().map(value -> Attack.on("GET /api/admin/customers", "GET",
-                "/api/admin/customers?email=" + value).bearer(victim.attacker.token()).expect(Expect.refused(403, 414))
+                "/api/admin/customers?email=" + value).bearer(victim.attacker.token())
+                .expect(isUri("/api/admin/customers?email=" + value) ? Expect.refused(403, 414) : Expect.refused(400, 414))
                 .what("a customer searches customers").build());
         return Arbitraries.frequencyOf(Tuple.of(5, searches), Tuple.of(1, notAdmin));
     }
@@ -362,6 +367,16 @@ class BadInputAccountsE2ETests {
     /** The topic a server would see: decoded, trimmed, upper case. */
     static String decoded(String wire) {
         return urlDecoded(wire).trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isUri(String target) {
+        try {
+            new URI(target);
+            return true;
+        }
+        catch (URISyntaxException ex) {
+            return false;
+        }
     }
 
     static String urlDecoded(String wire) {
