@@ -93,6 +93,7 @@ final class StubDownstreams implements AutoCloseable {
     private volatile boolean shipmentsDown;
     private volatile boolean capturesDown;
     private volatile boolean refundsDown;
+    private volatile boolean authorizationsDown;
     /** Milliseconds each label purchase takes, to widen races in concurrent tests. */
     private volatile long labelMillis;
 
@@ -160,6 +161,11 @@ final class StubDownstreams implements AutoCloseable {
 
     void refundsDown(boolean down) {
         refundsDown = down;
+    }
+
+    /** payment-service answers 503 to every authorisation while they are down. */
+    void authorizationsDown(boolean down) {
+        authorizationsDown = down;
     }
 
     /** Lets every authorisation with {@link #HANGING_TOKEN} answer, now and from now on. */
@@ -398,6 +404,9 @@ final class StubDownstreams implements AutoCloseable {
                         "trackingUrl", "http://carrier/track/PC" + Math.abs(id.hashCode()) + "NL",
                         "status", "LABEL_CREATED", "weightGrams", body.path("weightGrams").asInt()));
                 respond(exchange, 200, shipment);
+            }
+            else if (path.equals(PAYMENTS) && authorizationsDown) {
+                respond(exchange, 503, Map.of("title", "Service Unavailable"));
             }
             else if (path.equals(PAYMENTS)) {
                 String token = body.path("paymentToken").asString();
