@@ -14,8 +14,9 @@ import org.springframework.context.SmartLifecycle;
  * closing, before any lifecycle bean stops; this bean stops first of all (highest phase, above the web server's
  * graceful shutdown and the Kafka listeners), so during the drain {@code /actuator/health/readiness} answers 503
  * and every other request is still served. Graceful shutdown then lets the requests in flight finish. The default
- * of zero keeps local stops and tests fast; deployments set it (compose and Kubernetes: a few seconds, longer than
- * the readiness probe's period).
+ * of zero keeps local stops and tests fast, and suits ./shop and compose, where nothing routes by readiness; a
+ * deployment whose load balancer does (Kubernetes) sets {@code SHOP_SHUTDOWN_DRAIN} longer than the readiness
+ * probe's period. Servlet services only: the gateway (WebFlux) has no drain.
  */
 final class ReadinessDrain implements SmartLifecycle {
 

@@ -3,6 +3,7 @@ package com.example.shop.platform.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,17 +32,20 @@ public class UnreadableAcceptHeaderFilter extends OncePerRequestFilter {
         chain.doFilter(readable(request) ? request : new WithoutAccept(request), response);
     }
 
+    /** Read as content negotiation reads it: every value together, then sorted (which refuses more than 50). */
     private static boolean readable(HttpServletRequest request) {
         Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT);
-        while (values != null && values.hasMoreElements()) {
-            try {
-                MediaType.parseMediaTypes(values.nextElement());
-            }
-            catch (InvalidMediaTypeException ex) {
-                return false;
-            }
+        if (values == null || !values.hasMoreElements()) {
+            return true;
         }
-        return true;
+        try {
+            List<MediaType> mediaTypes = MediaType.parseMediaTypes(Collections.list(values));
+            MimeTypeUtils.sortBySpecificity(mediaTypes);
+            return true;
+        }
+        catch (InvalidMediaTypeException | InvalidMimeTypeException ex) {
+            return false;
+        }
     }
 
     /** The request as if it had come without an {@code Accept} header. */

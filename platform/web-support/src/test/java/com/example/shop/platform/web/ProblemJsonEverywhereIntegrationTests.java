@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -112,7 +113,8 @@ class ProblemJsonEverywhereIntegrationTests {
 
     @Test
     void writesAServicesOwnProblemWhateverTheAcceptHeaderSays() throws Exception {
-        for (String accept : new String[] {"application/json; charset=ebcdic", "*/*;q=abc", "garbage"}) {
+        String tooMany = String.join(", ", Collections.nCopies(51, "application/json"));
+        for (String accept : new String[] {"application/json; charset=ebcdic", "*/*;q=abc", "garbage", tooMany}) {
             Answer answer = RawHttp.send(port, "GET /sample/products/p-1 HTTP/1.1", "Accept: " + accept);
 
             assertProblem(answer, 404);

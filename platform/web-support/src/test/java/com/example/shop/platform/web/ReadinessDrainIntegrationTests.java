@@ -49,7 +49,7 @@ class ReadinessDrainIntegrationTests {
         app = new SpringApplicationBuilder(SampleApplication.class).properties(
                 "server.port=0",
                 "server.shutdown=graceful",
-                "shop.shutdown.drain=2s",
+                "shop.shutdown.drain=5s",
                 "management.endpoint.health.probes.enabled=true",
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwksUri()).run();
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();

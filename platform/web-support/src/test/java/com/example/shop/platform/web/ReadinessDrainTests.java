@@ -18,7 +18,7 @@ class ReadinessDrainTests {
     }
 
     @Test
-    void drainsForTheConfiguredPeriod() {
+    void readsTheDrainFromShopShutdownDrain() {
         new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(WebSupportAutoConfiguration.class))
                 .withPropertyValues("shop.shutdown.drain=2s")
