@@ -84,10 +84,12 @@ class GatewayBadInputIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = { "caf\u00e9", "\ud83d\ude00" })
     void nonAsciiHeaderValueIsPassedOnForTheServiceToJudge(String value) {
-        var answer = RawHttp.send(port, "GET /api/products HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "X-Note: " + value + "\r\n");
+        String marker = "note-" + UUID.randomUUID();
+        var answer = RawHttp.send(port, "GET /api/products/" + marker + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nX-Note: " + value + "\r\n");
 
         assertThat(answer.status()).isEqualTo(200);
+        assertThat(catalog.received()).anyMatch(r -> r.path().equals("/api/products/" + marker));
     }
 
     @ParameterizedTest

@@ -39,6 +39,8 @@ final class FirewallRejectionProblems implements ServerExchangeRejectedHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.empty();
         }
+        // RFC 9110 suggests 501 for a method the server does not recognise; this shop answers every request that
+        // is the client's fault with a 4xx, and a method outside this list is never one any route implements.
         if (!ALLOWED.contains(exchange.getRequest().getMethod())) {
             exchange.getResponse().getHeaders().setAllow(new LinkedHashSet<>(ALLOWED));
             return Problems.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED,
