@@ -105,6 +105,8 @@ teardown() {
   exit "$status"
 }
 trap teardown EXIT
+# A report left by an earlier run (.ci/run's against ./shop) must not be printed as if this stage wrote it.
+rm -f resilience-tests/target/resilience-report.md
 
 # --- 2. Jars and base images ---------------------------------------------------------------------------
 JAVA_HOME=$(./shop java-home)
@@ -165,7 +167,6 @@ log "end-to-end tests against $GATEWAY"
 # The suite reaches PostgreSQL, Kafka and the payment simulator through the loopback ports that
 # ci/docker-compose.ci.yml publishes, and hurts only the containers of this compose project.
 log "fault-injection suite against the compose stack (resilience-tests, -Pfaults)"
-rm -f resilience-tests/target/resilience-report.md
 ./mvnw -B -ntp -pl resilience-tests verify -Pfaults -Dfaults.control=compose \
   -Dfaults.skipStackControl=true "-Dfaults.composeProject=$COMPOSE_PROJECT_NAME" "-Dfaults.baseUrl=$GATEWAY" \
   "-Dfaults.pspUrl=http://127.0.0.1:$SHOP_CI_PSP_PORT" "-Dfaults.kafka=127.0.0.1:$SHOP_CI_KAFKA_PORT" \

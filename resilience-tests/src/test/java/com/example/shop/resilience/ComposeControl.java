@@ -65,7 +65,10 @@ final class ComposeControl extends StackControl {
                     throw new IllegalStateException("pid " + state.pid() + " is not " + state.name() + "'s JVM: " + command);
                 }
                 say("kill -9 " + state.name() + "'s JVM (host pid " + state.pid() + ")");
-                process.destroyForcibly();
+                if (!process.destroyForcibly()) {
+                    throw new IllegalStateException("cannot signal " + state.name() + "'s JVM (host pid " + state.pid()
+                            + ", owned by uid 10001 in the image): compose mode has to run as root");
+                }
                 try {
                     process.onExit().get(15, TimeUnit.SECONDS);
                 }

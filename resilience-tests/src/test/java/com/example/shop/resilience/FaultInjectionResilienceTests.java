@@ -38,9 +38,9 @@ import tools.jackson.databind.JsonNode;
 class FaultInjectionResilienceTests {
 
     private static final int START_STOCK = 1_000;
-    private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("faults.budgetSeconds", 470));
+    private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("faults.budgetSeconds", 210));
     /**
-     * ./shop's services, each killed in turn; {@code faults.killWave} (default 1) of them at once, restarted
+     * ./shop's services, each killed in turn; {@code faults.killWave} (default 3) of them at once, restarted
      * in parallel, to shorten the phase. The simulators stand for outside providers and keep their state in
      * memory, so they are left alone.
      */

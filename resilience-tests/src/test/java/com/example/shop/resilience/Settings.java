@@ -38,9 +38,9 @@ record Settings(String baseUrl, String pspUrl, String kafka, String jdbcUrl, Str
                 control(System.getProperty("faults.control", "shop")),
                 System.getProperty("faults.composeProject", "shopci"),
                 faults,
-                Integer.getInteger("faults.workers", 4),
-                Math.max(1, Integer.getInteger("faults.killWave", 1)),
-                pace(System.getProperty("faults.pace", "1")),
+                Integer.getInteger("faults.workers", 3),
+                Math.max(1, Integer.getInteger("faults.killWave", 3)),
+                pace(System.getProperty("faults.pace", "0.5")),
                 Long.getLong("faults.seed", System.nanoTime()),
                 shopDir,
                 Path.of(System.getProperty("faults.reportFile", "target/resilience-report.md")));
