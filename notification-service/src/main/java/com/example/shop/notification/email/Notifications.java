@@ -1,6 +1,7 @@
 package com.example.shop.notification.email;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +45,10 @@ public class Notifications implements DisposableBean {
      * rendering the message, resolving the host) and a pause of the JVM must not let the lease run out first.
      */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+    /** Back-off between tries to record a send while the database is away. */
+    private static final Duration RECORD_FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration RECORD_MAX_PAUSE = Duration.ofSeconds(2);
 
     private final NotificationRepository notifications;
     private final Recipients recipients;
@@ -143,6 +149,7 @@ public class Notifications implements DisposableBean {
      * @return {@code true} when the e-mail was sent now
      */
     public boolean deliver(NotificationId id) {
+        Instant claimEnds = Instant.now().plus(lease);
         Optional<Notification> claimed = notifications.claim(id, lease);
         if (claimed.isEmpty()) {
             return false;
@@ -162,11 +169,43 @@ public class Notifications implements DisposableBean {
             return false;
         }
         // A crash here sends the e-mail again after the lease; the stable Message-ID marks it as a resend.
-        if (!notifications.markSent(id, attempt)) {
+        if (!recordSent(id, attempt, claimEnds)) {
             log.warn("E-mail {} sent by attempt {} after its claim had passed on; it may have gone out twice", id,
                     attempt);
         }
         return true;
+    }
+
+    /**
+     * Records the send, waiting out a database outage (a restart, a failover) for as long as the claim lasts: given
+     * up at once, the row would stay PENDING and the retry job would send the e-mail a second time after the lease.
+     */
+    private boolean recordSent(NotificationId id, int attempt, Instant claimEnds) {
+        Duration pause = RECORD_FIRST_PAUSE;
+        while (true) {
+            try {
+                return notifications.markSent(id, attempt);
+            }
+            catch (DataAccessException ex) {
+                if (Instant.now().plus(pause).isAfter(claimEnds.minus(LEASE_MARGIN.dividedBy(2)))) {
+                    throw ex;
+                }
+                log.warn("E-mail {} sent, but not recorded yet (database: {}); trying again in {} ms", id,
+                        ex.getMostSpecificCause().getMessage(), pause.toMillis());
+                try {
+                    Thread.sleep(pause);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+                pause = min(pause.multipliedBy(2), RECORD_MAX_PAUSE);
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**
