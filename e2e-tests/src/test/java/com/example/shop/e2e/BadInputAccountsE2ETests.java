@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * unsubscribe links, surveys, loyalty, notifications and the back office's customer, survey and loyalty pages.
  * Every answer obeys {@link Findings}' rules; after each property the {@link Victim} is as it was.
  */
+@AddLifecycleHook(BadInputSeed.class)
 class BadInputAccountsE2ETests {
 
     private static final Set<String> TOPICS = Set.of("ACCOUNT", "ORDER_UPDATES", "CART_REMINDERS", "SURVEYS", "ALL");

@@ -22,6 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * the ADMIN role and without a token. No refused write leaves a product, variant, category or stock change
  * behind: every refused product and category carries the {@link Victim#marker}, which search never finds.
  */
+@AddLifecycleHook(BadInputSeed.class)
 class BadInputCatalogueE2ETests {
 
     private static final String MONEY = "{\"amount\":\"10.00\",\"currency\":\"EUR\"}";

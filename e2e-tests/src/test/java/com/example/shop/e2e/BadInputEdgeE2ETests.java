@@ -20,6 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -30,6 +31,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * requests that break HTTP itself (header injection, smuggling shapes, oversized heads), clients that accept no
  * JSON, and huge bodies everywhere a body is read.
  */
+@AddLifecycleHook(BadInputSeed.class)
 class BadInputEdgeE2ETests {
 
     private static final Pattern PLAIN_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");

@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -34,6 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * victim's cart holds a line and a valid checkout would place an order, so every checkout sent here is invalid in
  * a documented way; afterwards the victim has the same orders, cart, guest cart and returns as before.
  */
+@AddLifecycleHook(BadInputSeed.class)
 class BadInputShoppingE2ETests {
 
     private static Victim victim;

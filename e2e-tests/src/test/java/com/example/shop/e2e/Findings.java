@@ -168,6 +168,7 @@ final class Findings {
     /** Writes {@code target/bad-input-report.md}: requests and statuses per endpoint, findings, known findings. */
     static synchronized void writeReport() {
         var out = new StringBuilder("# Bad-input suite report\n\n");
+        out.append("Seed: ").append(System.getProperty(BadInputSeed.PROPERTY, "random")).append("\n\n");
         out.append("Requests sent: ").append(requests.get()).append("\n\n## Requests per endpoint\n\n");
         new TreeMap<>(requestsByEndpoint).forEach((endpoint, count) ->
                 out.append("- ").append(endpoint).append(": ").append(count).append('\n'));
