@@ -380,7 +380,7 @@ class CheckoutIntegrationTests {
     @Test
     void refusesACartWithMoreThanAHundredLinesAndStoresNothing() {
         Shopper shopper = Shopper.create();
-        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             items.add(StubDownstreams.item(UUID.randomUUID(), "SKU-" + i, "Item " + i, 1, "1.00"));
         }

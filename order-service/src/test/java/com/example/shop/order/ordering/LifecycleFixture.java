@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +79,7 @@ final class LifecycleFixture {
     /** A CONFIRMED order of these cart items, redeeming {@code points} (worth 0.01 each at the loyalty stub). */
     UUID confirmedOrder(Shopper shopper, String country, List<Map<String, Object>> items, long points) {
         downstreams.cart(shopper.token(), items);
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("paymentToken", "tok_visa",
+        Map<String, Object> body = new HashMap<>(Map.of("paymentToken", "tok_visa",
                 "shippingAddress", Map.of("name", "Ada", "line1", "1 Main Street", "city", "Utrecht",
                         "postalCode", "3511 AB", "country", country)));
         if (points > 0) {

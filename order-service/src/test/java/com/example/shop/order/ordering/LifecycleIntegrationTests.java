@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -592,7 +593,7 @@ class LifecycleIntegrationTests {
     @Test
     void adminSearchRefusesInstantsOutsideYears1970To9999AndParametersItCannotReadWith400NamingTheParameter() {
         // Epoch millis this far out used to parse and then overflow on the way to the database (500).
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         refused.put("to=-9223372036854775807", "to");
         refused.put("from=9223372036854775807", "from");
         refused.put("from=%2B100000-01-01T00:00:00Z", "from");

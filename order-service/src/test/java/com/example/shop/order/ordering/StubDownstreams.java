@@ -2,14 +2,20 @@ package com.example.shop.order.ordering;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -62,7 +68,7 @@ final class StubDownstreams implements AutoCloseable {
     private volatile boolean releasesDown;
     private volatile boolean cancelsDown;
     private final Map<String, Integer> paymentCalls = new ConcurrentHashMap<>();
-    private final java.util.concurrent.CountDownLatch hangingPayments = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch hangingPayments = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger paymentsHanging = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The money of one order, as payment-service would hold it. */
@@ -73,7 +79,7 @@ final class StubDownstreams implements AutoCloseable {
         boolean cancelled;
         /** Captures that took money (a repeated capture answers again without taking any). */
         int captures;
-        final Map<String, java.math.BigDecimal> refunds = new java.util.LinkedHashMap<>();
+        final Map<String, BigDecimal> refunds = new LinkedHashMap<>();
     }
 
     private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
@@ -105,7 +111,9 @@ final class StubDownstreams implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(32));
+        // Daemon threads: a stub that is never closed (one per Spring context, cached across classes) must not keep
+        // the test JVM alive after the last test.
+        server.setExecutor(Executors.newFixedThreadPool(32, Thread.ofPlatform().daemon().name("stub-downstreams-", 0).factory()));
         server.start();
     }
 
@@ -419,7 +427,7 @@ final class StubDownstreams implements AutoCloseable {
                 if (HANGING_TOKEN.equals(token)) {
                     paymentsHanging.incrementAndGet();
                     try {
-                        hangingPayments.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        hangingPayments.await(60, TimeUnit.SECONDS);
                     }
                     catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
@@ -478,7 +486,7 @@ final class StubDownstreams implements AutoCloseable {
         }
         var discount = java.math.BigDecimal.valueOf(hold.points()).movePointLeft(2).setScale(2);
         boolean held = !hold.status().equals("REJECTED");
-        var answer = new java.util.HashMap<String, Object>();
+        var answer = new HashMap<String, Object>();
         answer.put("orderId", orderId);
         answer.put("status", held ? "HELD" : "REJECTED");
         answer.put("points", hold.points());
