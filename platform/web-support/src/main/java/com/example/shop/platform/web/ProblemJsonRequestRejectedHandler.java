@@ -26,9 +26,6 @@ final class ProblemJsonRequestRejectedHandler implements RequestRejectedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response,
             RequestRejectedException rejection) throws IOException {
         log.debug("Request rejected by the firewall: {}", rejection.getMessage());
-        if (response.isCommitted()) {
-            return;
-        }
         ProblemResponses.write(response, 400, DETAIL);
     }
 }

@@ -17,10 +17,12 @@ final class ProblemResponses {
     }
 
     static void write(HttpServletResponse response, int status, String detail) throws IOException {
-        if (!response.isCommitted()) {
-            // Whatever a handler had buffered before it failed is not part of the problem.
-            response.resetBuffer();
+        if (response.isCommitted()) {
+            // The status and part of a body are on their way: a problem appended to them would only corrupt it.
+            return;
         }
+        // Whatever a handler had buffered before it failed is not part of the problem.
+        response.resetBuffer();
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
