@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  */
 record Settings(String baseUrl, String pspUrl, String kafka, String jdbcUrl, String dbUser, String dbPassword,
         String imapHost, int imapPort, String adminEmail, String adminPassword, String control, String composeProject,
-        Set<String> only, int workers, int killWave, double pace, long seed, Path shopDir, Path reportFile) {
+        Set<String> only, int workers, int killWave, double pace, long seed, Path shopDir, Path shopState,
+        Path reportFile) {
 
     /** The faults, in the order they run. */
     static final Set<String> ALL_FAULTS = new LinkedHashSet<>(
@@ -24,6 +25,8 @@ record Settings(String baseUrl, String pspUrl, String kafka, String jdbcUrl, Str
                 : Arrays.stream(only.split(",")).map(String::strip).filter(ALL_FAULTS::contains)
                         .collect(Collectors.toCollection(LinkedHashSet::new));
         Path shopDir = Path.of(System.getProperty("faults.shopDir", "..")).toAbsolutePath().normalize();
+        // The suite's own stack, not the .shop/ of a stack the user runs (see the pom).
+        Path shopState = Path.of(System.getProperty("faults.shopState", "target/shop")).toAbsolutePath().normalize();
         return new Settings(
                 System.getProperty("faults.baseUrl", "http://localhost:8080"),
                 System.getProperty("faults.pspUrl", "http://127.0.0.1:8090"),
@@ -43,6 +46,7 @@ record Settings(String baseUrl, String pspUrl, String kafka, String jdbcUrl, Str
                 pace(System.getProperty("faults.pace", "0.5")),
                 Long.getLong("faults.seed", System.nanoTime()),
                 shopDir,
+                shopState,
                 Path.of(System.getProperty("faults.reportFile", "target/resilience-report.md")));
     }
 

@@ -11,15 +11,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hurts the ./shop stack ({@code faults.control=shop}). Only processes ./shop started for this stack are
- * touched, found by the pid files ./shop keeps and checked by the component marker on their command line.
+ * touched, found by the pid files ./shop keeps in the suite's own state directory and checked by the component and
+ * state markers on their command line.
  */
 final class ShopControl extends StackControl {
 
     private final Path shopDir;
+    private final Path shopState;
 
     ShopControl(Settings settings) {
         super(settings);
         this.shopDir = settings.shopDir();
+        this.shopState = settings.shopState();
     }
 
     /** kill -9 of each component's JVM at once, then ./shop start for each (in parallel, waiting for health). */
@@ -30,7 +33,7 @@ final class ShopControl extends StackControl {
             ProcessHandle process = ProcessHandle.of(pid)
                     .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
             String command = process.info().commandLine().orElse("");
-            if (!command.contains("-Dshop.component=" + name + " ")) {
+            if (!command.contains("-Dshop.component=" + name + " -Dshop.state=" + shopState + " ")) {
                 throw new IllegalStateException("pid " + pid + " is not ./shop's " + name + ": " + command);
             }
             say("kill -9 " + name + " (pid " + pid + ")");
@@ -69,10 +72,10 @@ final class ShopControl extends StackControl {
 
     private long pidOf(String name) {
         try {
-            return Long.parseLong(Files.readString(shopDir.resolve(".shop/run/" + name + ".pid")).strip());
+            return Long.parseLong(Files.readString(shopState.resolve("run/" + name + ".pid")).strip());
         }
         catch (IOException | NumberFormatException ex) {
-            throw new IllegalStateException("no pid file for " + name + " in " + shopDir + "/.shop/run", ex);
+            throw new IllegalStateException("no pid file for " + name + " in " + shopState + "/run", ex);
         }
     }
 
@@ -87,6 +90,7 @@ final class ShopControl extends StackControl {
             ProcessBuilder builder = new ProcessBuilder(command).directory(shopDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("NO_COLOR", "1");
+            builder.environment().put("SHOP_STATE_DIR", shopState.toString());
             Process process = builder.start();
             if (!process.waitFor(240, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
