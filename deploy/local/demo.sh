@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # ./shop demo: one customer's journey through the gateway, step by step.
-# Needs curl and jq, and a running stack (./shop up -d).
+# Needs curl and jq, and a running stack (./shop up -d). SHOP_BASE_URL (default http://localhost:8080) and
+# SHOP_IMAP (default 127.0.0.1:3143) point it at another stack.
 set -euo pipefail
 
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BASE="${SHOP_BASE_URL:-http://localhost:8080}"
-IMAP="${SHOP_IMAP_URL:-imap://localhost:3143}"
+IMAP="${SHOP_IMAP:-127.0.0.1:3143}"
 
 for tool in curl jq; do
   command -v "$tool" >/dev/null || { echo "demo needs $tool (apt-get install $tool)" >&2; exit 1; }
@@ -56,30 +58,31 @@ ORDER=$(api POST /api/orders '{"paymentToken":"tok_visa","shippingAddress":{"nam
 ORDER_ID=$(echo "$ORDER" | jq -r .id)
 echo "order $ORDER_ID is $(echo "$ORDER" | jq -r .status)"
 
-step "Wait for the order to be confirmed"
+step "Wait until the order is final"
 for _ in $(seq 1 60); do
   STATUS=$(api GET "/api/orders/$ORDER_ID" | jq -r .status)
   [[ $STATUS != PENDING ]] && break
   sleep 0.5
 done
-api GET "/api/orders/$ORDER_ID" | jq '{id, status, rejectionReason, total, items: [.items[] | {name, quantity}]}'
+api GET "/api/orders/$ORDER_ID" | jq -r '"order \(.id) is \(.status)\(if .rejectionReason then " (\(.rejectionReason))" else "" end)",
+  (.items[] | "  \(.quantity) x \(.name)"), "total: \(.total.amount) \(.total.currency)"'
 
-step "Loyalty points (credited from the order.confirmed.v1 event)"
+step "Loyalty points (loyalty-service credits them from the order.confirmed.v1 event)"
 for _ in $(seq 1 40); do
-  POINTS=$(api GET /api/customers/me | jq .loyalty.points)
-  [[ $POINTS != 0 ]] && break
+  LOYALTY=$(api GET /api/customers/me/loyalty)
+  [[ $(echo "$LOYALTY" | jq .points) != 0 ]] && break
   sleep 0.5
 done
-echo "$POINTS points"
+echo "$LOYALTY" | jq -r '"\(.points) points, tier \(.tier) (\(.benefit))"'
+api GET /api/customers/me/loyalty/ledger | jq -r '.items[] | "  \(.kind) \(.points) for order \(.orderId) (\(.reason))"'
 
-step "Notifications sent"
+step "E-mails (notification-service sends one per event)"
 for _ in $(seq 1 40); do
   NOTES=$(api GET /api/customers/me/notifications)
-  [[ $(echo "$NOTES" | jq length) -gt 0 ]] && break
+  [[ $(echo "$NOTES" | jq '[.[] | select(.type == "ORDER_CONFIRMED" and .status == "SENT")] | length') -gt 0 ]] && break
   sleep 0.5
 done
-echo "$NOTES" | jq .
+echo "$NOTES" | jq -r 'sort_by(.createdAt)[] | "  \(.status)  \(.type)  \"\(.subject)\""'
 
-step "The e-mail as the SMTP server received it"
-curl -sS --max-time 5 --user "$EMAIL:any" "$IMAP/INBOX;UID=1" | tr -d '\r' || echo "(could not read $IMAP)"
-echo
+step "The e-mails as they arrived at the mail server (IMAP $IMAP)"
+SHOP_IMAP=$IMAP "$ROOT/shop" mail "$EMAIL" || echo "(could not read the mailbox at $IMAP)"
