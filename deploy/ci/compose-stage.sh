@@ -121,8 +121,18 @@ fi
 log "building the stand-in base images"
 deploy/ci/substitute-images.sh
 log "platform/messaging's integration tests on Testcontainers (local/postgres:17, local/kafka:substitute)"
+# Inside a container (/.dockerenv) Testcontainers asks the engine for the bridge network's gateway, and where the
+# engine names none (Debian's docker.io does not) it runs a helper image (alpine) to find it: a pull, which fails
+# here. The engine this stage uses runs in this machine's own network namespace (docker0 is one of its
+# interfaces), so the containers' published ports are on localhost: saying so needs no image at all.
+if [[ -z ${TESTCONTAINERS_HOST_OVERRIDE:-} && -e /sys/class/net/docker0 ]]; then
+  export TESTCONTAINERS_HOST_OVERRIDE=localhost
+fi
 SHOP_TEST_INFRA=testcontainers SHOP_TEST_POSTGRES_IMAGE=local/postgres:17 SHOP_TEST_KAFKA_IMAGE=local/kafka:substitute \
   TESTCONTAINERS_RYUK_DISABLED=true ./mvnw -B -ntp -q -o verify -pl platform/messaging
+# What a fresh machine would have too: nothing but the stand-ins above (no registry is reachable here). The log says
+# so, so a run that passed only thanks to an image left by earlier work would show it.
+log "images on the engine: $(docker images --format '{{.Repository}}:{{.Tag}}' | sort | tr '\n' ' ')"
 
 # --- 3. Up ---------------------------------------------------------------------------------------------
 set -a
