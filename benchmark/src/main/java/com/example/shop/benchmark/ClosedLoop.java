@@ -26,7 +26,7 @@ final class ClosedLoop {
 
     /** What one level measured. {@code latenciesMillis} is sorted. */
     record Result(Scenario scenario, int users, Duration window, long completed, long confirmed,
-            List<Double> latenciesMillis, Map<String, Long> errors, StackProbe.Delta stack) {
+            List<Double> latenciesMillis, Map<String, Long> errors, StackProbe.Delta stack, long requests) {
 
         double perSecond() {
             return completed / (window.toNanos() / 1e9);
@@ -99,8 +99,10 @@ final class ClosedLoop {
         }
         sleepUntil(windowStart);
         StackProbe.Snapshot before = probe.snapshot();
+        long sentBefore = shop.sent();
         sleepUntil(windowEnd);
         StackProbe.Snapshot after = probe.snapshot();
+        long requests = shop.sent() - sentBefore;
         for (Thread thread : threads) {
             thread.join();
         }
@@ -109,7 +111,7 @@ final class ClosedLoop {
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((error, count) -> errorCounts.put(error, count.sum()));
         return new Result(scenario, users, window, completed.sum(), confirmed.sum(), sorted, errorCounts,
-                after.minus(before));
+                after.minus(before), requests);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

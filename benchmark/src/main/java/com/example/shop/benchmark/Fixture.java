@@ -29,9 +29,9 @@ final class Fixture {
     private Fixture() {
     }
 
-    static Catalogue catalogue(ShopClient shop, Options options) {
-        Response login = shop.post("/api/auth/token", null,
-                Map.of("email", options.adminEmail(), "password", options.adminPassword()));
+    static Catalogue catalogue(ShopClient shop, Options options) throws InterruptedException {
+        Response login = patiently(() -> shop.post("/api/auth/token", null,
+                Map.of("email", options.adminEmail(), "password", options.adminPassword())));
         require(login, "log in as " + options.adminEmail());
         String admin = login.text("access_token");
         String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -60,9 +60,10 @@ final class Fixture {
             for (int i = 0; i < count; i++) {
                 String email = "bench-" + run + "-" + i + "@example.com";
                 registrations.add(pool.submit(() -> {
-                    require(shop.post("/api/customers", null,
-                            Map.of("email", email, "password", PASSWORD, "name", "Bench Mark")), "register " + email);
-                    Response login = shop.post("/api/auth/token", null, Map.of("email", email, "password", PASSWORD));
+                    require(patiently(() -> shop.post("/api/customers", null,
+                            Map.of("email", email, "password", PASSWORD, "name", "Bench Mark"))), "register " + email);
+                    Response login = patiently(() -> shop.post("/api/auth/token", null,
+                            Map.of("email", email, "password", PASSWORD)));
                     require(login, "log in as " + email);
                     shoppers.add(new Shopper(email, PASSWORD, login.text("access_token")));
                     return null;
@@ -73,6 +74,20 @@ final class Fixture {
             }
         }
         return List.copyOf(shoppers);
+    }
+
+    /**
+     * The answer, asked again for up to 30 s while it is 503 or none: a stack that a previous run left busy (a
+     * circuit still open, hashing still queued) is given time to recover before the setup gives up.
+     */
+    private static Response patiently(java.util.function.Supplier<Response> request) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Response response = request.get();
+        while ((response.status() == 503 || response.status() == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            response = request.get();
+        }
+        return response;
     }
 
     private static void require(Response response, String what) {

@@ -39,14 +39,14 @@ final class Report {
         boolean orders = results.stream().anyMatch(r -> r.confirmed() > 0);
         line("## " + scenario.title());
         line("");
-        line("| users | " + unit + "/s | p50 ms | p90 ms | p99 ms | errors |" + (cpu ? " CPU-ms/" + singular + " |" : "")
-                + (commits ? " commits/" + singular + " |" : ""));
-        line("|---:|---:|---:|---:|---:|---|" + (cpu ? "---:|" : "") + (commits ? "---:|" : ""));
+        line("| users | " + unit + "/s | p50 ms | p90 ms | p99 ms | errors | requests/" + singular + " |"
+                + (cpu ? " CPU-ms/" + singular + " |" : "") + (commits ? " commits/" + singular + " |" : ""));
+        line("|---:|---:|---:|---:|---:|---|---:|" + (cpu ? "---:|" : "") + (commits ? "---:|" : ""));
         for (Result r : results) {
             double count = orders ? r.confirmed() : r.completed();
-            line(String.format(Locale.ROOT, "| %d | %.1f | %.0f | %.0f | %.0f | %s |%s%s", r.users(),
+            line(String.format(Locale.ROOT, "| %d | %.1f | %.0f | %.0f | %.0f | %s | %.1f |%s%s", r.users(),
                     orders ? r.confirmedPerSecond() : r.perSecond(), r.percentile(50), r.percentile(90),
-                    r.percentile(99), errors(r),
+                    r.percentile(99), errors(r), r.requests() / Math.max(1, count),
                     cpu ? String.format(Locale.ROOT, " %.1f |", r.stack().totalCpuMillis() / Math.max(1, count)) : "",
                     commits ? String.format(Locale.ROOT, " %.1f |", r.stack().commits() / Math.max(1, count)) : ""));
         }

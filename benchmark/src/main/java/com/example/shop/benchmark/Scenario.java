@@ -57,7 +57,7 @@ sealed interface Scenario {
 
     /**
      * Adds a product to the cart, posts the order with a fresh Idempotency-Key and tok_visa, reads it until it is
-     * final. Timed: POST to final. Before it (untimed), the cart is read until it is empty: cart-service empties it
+     * final (if the POST answered before it was). Timed: POST to final. Before it (untimed), the cart is read until it is empty: cart-service empties it
      * when it hears of the last confirmation, and an item added before that would be emptied with it. Each user
      * takes turns between {@link ClosedLoop#SHOPPERS_PER_USER} customers, so the cart has long been empty then.
      */
@@ -206,11 +206,15 @@ sealed interface Scenario {
         String id = placed.text("id");
         String status = placed.text("status");
         long deadline = System.nanoTime() + 30_000_000_000L;
+        // The POST answers once the order is final unless that takes seconds (202 PENDING); then the order is read
+        // the way a page would, 50 ms after, then less and less often, at most every 500 ms.
+        long pause = 50;
         while ("PENDING".equals(status)) {
             if (System.nanoTime() > deadline) {
                 return Outcome.failed("order not final within 30 s");
             }
-            pause(20);
+            pause(pause);
+            pause = Math.min(500, pause * 2);
             Response read = shop.get("/api/orders/" + id, token);
             if (!read.ok()) {
                 return Outcome.failed(read);
@@ -220,9 +224,13 @@ sealed interface Scenario {
         return "CONFIRMED".equals(status) ? Outcome.done(started, 1) : Outcome.failed("order " + status);
     }
 
-    /** Null once the cart is empty; what went wrong if it does not become empty within 10 s. */
+    /**
+     * Null once the cart is empty; what went wrong if it does not become empty within 10 s. Read at once, then
+     * 50 ms later and less and less often, as for the order.
+     */
     private static Outcome awaitEmptyCart(ShopClient shop, String token) {
         long deadline = System.nanoTime() + 10_000_000_000L;
+        long pause = 50;
         while (System.nanoTime() < deadline) {
             Response cart = shop.get("/api/cart", token);
             if (cart.ok() && cart.body().path("items").isEmpty()) {
@@ -231,7 +239,8 @@ sealed interface Scenario {
             if (!cart.ok()) {
                 return Outcome.failed(cart);
             }
-            pause(20);
+            pause(pause);
+            pause = Math.min(500, pause * 2);
         }
         return Outcome.failed("cart not emptied within 10 s of the last confirmation");
     }

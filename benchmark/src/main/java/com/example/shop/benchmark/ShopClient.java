@@ -21,6 +21,8 @@ final class ShopClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String baseUrl;
+    /** Requests sent, answered or not: how many an iteration costs is part of what the benchmark measures. */
+    private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -38,6 +40,10 @@ final class ShopClient {
             JsonNode value = body.get(field);
             return value == null || value.isNull() ? null : value.asString();
         }
+    }
+
+    long sent() {
+        return sent.sum();
     }
 
     Response get(String path, String token) {
@@ -61,6 +67,7 @@ final class ShopClient {
         else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        sent.increment();
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();

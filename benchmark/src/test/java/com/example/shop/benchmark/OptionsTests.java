@@ -61,7 +61,7 @@ class OptionsTests {
     void percentilesAreTheNearestRankOfTheSortedLatencies() {
         List<Double> latencies = java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(i -> (double) i).toList();
         ClosedLoop.Result result = new ClosedLoop.Result(new Scenario.Search(), 4, Duration.ofSeconds(10), 200, 0,
-                latencies, Map.of(), new StackProbe.Delta(Map.of(), 0));
+                latencies, Map.of(), new StackProbe.Delta(Map.of(), 0), 400);
 
         assertThat(result.percentile(50)).isEqualTo(100.0);
         assertThat(result.percentile(99)).isEqualTo(198.0);

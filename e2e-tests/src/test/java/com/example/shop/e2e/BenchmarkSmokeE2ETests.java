@@ -34,6 +34,7 @@ class BenchmarkSmokeE2ETests {
             String[] cells = row.split("\\|");
             assertThat(Double.parseDouble(cells[2].strip())).as("throughput in %s", row).isPositive();
             assertThat(cells[6].strip()).as("errors in %s", row).isEqualTo("0");
+            assertThat(Double.parseDouble(cells[7].strip())).as("requests per iteration in %s", row).isPositive();
         }
         if (ownStack()) {
             assertThat(report).contains("CPU-ms per order by component", "## Memory after the run",
