@@ -18,10 +18,14 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
-    /** BCrypt, stored with its {@code {bcrypt}} prefix so the algorithm can be changed later. */
+    /**
+     * BCrypt, stored with its {@code {bcrypt}} prefix so the algorithm can be changed later, at most one hash per
+     * core at a time ({@link BoundedPasswordEncoder}).
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(PasswordHashingProperties hashing) {
+        return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                hashing.permits(), hashing.maxWait());
     }
 
     @Bean
