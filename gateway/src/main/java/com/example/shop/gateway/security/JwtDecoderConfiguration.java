@@ -1,5 +1,6 @@
 package com.example.shop.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
@@ -25,7 +26,8 @@ class JwtDecoderConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-            @Value("${shop.security.issuer:shop-customer-service}") String issuer) {
+            @Value("${shop.security.issuer:shop-customer-service}") String issuer,
+            @Value("${shop.security.verified-tokens:1000}") int verifiedTokens) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 .responseTimeout(Duration.ofSeconds(3));
@@ -35,8 +37,10 @@ class JwtDecoderConfiguration {
         delegate.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
         // A JwtException that is not a BadJwtException becomes an AuthenticationServiceException in Spring Security,
         // which ProblemJsonErrorHandler answers with 503.
-        return token -> delegate.decode(token)
+        ReactiveJwtDecoder decoder = token -> delegate.decode(token)
                 .onErrorMap(ex -> !(ex instanceof JwtException),
                         ex -> new JwtException("Could not obtain the keys to validate the token", ex));
+        // Each token's signature once, not on every request of the session (0: every request).
+        return verifiedTokens > 0 ? new VerifiedTokenCache(decoder, verifiedTokens, Clock.systemUTC()) : decoder;
     }
 }

@@ -1,5 +1,6 @@
 package com.example.shop.platform.web;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.catalina.Container;
@@ -9,6 +10,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +27,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.DeserializationFeature;
@@ -73,6 +76,25 @@ public class WebSupportAutoConfiguration {
     @Bean
     OAuth2TokenValidator<Jwt> shopIssuerValidator(@Value("${shop.security.issuer:shop-customer-service}") String issuer) {
         return new JwtIssuerValidator(issuer);
+    }
+
+    /**
+     * Every {@link JwtDecoder} (Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}) verifies each token
+     * once and remembers it: see {@link VerifiedTokenCache}. {@code shop.security.verified-tokens} (default 1000)
+     * is how many; 0 verifies every request.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment environment) {
+        int capacity = Binder.get(environment).bind("shop.security.verified-tokens", Integer.class).orElse(1000);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (capacity > 0 && bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                    return new VerifiedTokenCache(decoder, capacity, Clock.systemUTC());
+                }
+                return bean;
+            }
+        };
     }
 
     /**
