@@ -101,8 +101,9 @@ class BulkheadIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> downstreams.paymentsHanging() == permits);
         assertThat(payment.getMetrics().getAvailableConcurrentCalls()).isZero();
 
-        // (a) One more payment is refused by the full bulkhead at once, as if payment-service were down: the
-        // order stays PENDING (202) with its stock reserved, and payment-service never heard of it.
+        // (a) One more payment waits its turn (max-wait-duration, 2 s) and is then refused by the full bulkhead, as
+        // if payment-service were down: the order stays PENDING (202) with its stock reserved, and payment-service
+        // never heard of it. It is answered long before the hanging calls' read time-out.
         Shopper late = Shopper.create();
         long started = System.nanoTime();
         Response refused = checkout(late, "tok_visa", "19.99");

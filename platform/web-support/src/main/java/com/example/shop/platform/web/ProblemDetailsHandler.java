@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.net.URI;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -162,11 +163,31 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             log.info("Request refused by the database: {}", ex.getMessage());
             return badRequest("The request contains a value that cannot be stored, such as a control character.");
         }
+        if (isNoDatabaseConnection(ex)) {
+            // Every connection of the pool stayed busy for its whole connection-timeout, or the database cannot
+            // be reached: the service is overloaded or its database is down, not the caller wrong. Nothing was
+            // written (no connection, no transaction).
+            log.warn("No database connection: {}", ex.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now (it is busy or restarting); try again shortly.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred.");
         problem.setType(URI.create("about:blank"));
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** HikariCP's "connection is not available, request timed out", whether the pool is busy or the database down. */
+    static boolean isNoDatabaseConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SQLSTATE class 22, "data exception": the value itself is wrong, whatever the state of the system. */
