@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,11 @@ public final class Benchmark {
         report.gatewayShare(best(reads), best(directReads));
         Result bestCheckout = best(checkout);
         if (probe.readsCpu()) {
-            report.cpuByComponent(bestCheckout);
-            report.cpuByComponent(best(sessions));
+            for (Result best : Arrays.asList(bestCheckout, best(sessions))) {
+                if (best != null) {
+                    report.cpuByComponent(best);
+                }
+            }
         }
         report.memory(probe.memoryMegabytes());
         if (options.jdbcUrl() != null) {

@@ -27,9 +27,10 @@ record Options(String baseUrl, String catalogUrl, Path state, String jdbcUrl, St
               --jdbc            the stack's PostgreSQL, for commits (default jdbc:postgresql://127.0.0.1:15432/postgres;
                                 --jdbc=none to skip)
               --admin-email, --admin-password   the back office login that creates the benchmark's products
-              --checkout-users  concurrencies of the checkout loop (default 1,4,16,32,64)
-              --session-users   concurrencies of the buy session (default 16,32,64)
-              --search-users    concurrencies of the catalogue search and of the product reads (default 16)
+              --checkout-users  concurrencies of the checkout loop (default 1,4,16,32,64; none to skip)
+              --session-users   concurrencies of the buy session (default 16,32,64; none to skip)
+              --search-users    concurrencies of the catalogue search and of the product reads (default 16; none
+                                to skip)
               --warmup          buy sessions at 8 users before measuring (default 60s)
               --settle          per level, before its window opens (default 5s)
               --duration        each level's measurement window (default 20s)
@@ -106,6 +107,9 @@ record Options(String baseUrl, String catalogUrl, Path state, String jdbcUrl, St
     }
 
     private static List<Integer> users(String value) {
+        if (value.equals("none")) {
+            return List.of();
+        }
         List<Integer> users = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(Integer::parseInt).toList();
         if (users.stream().anyMatch(n -> n < 1 || n > 512)) {

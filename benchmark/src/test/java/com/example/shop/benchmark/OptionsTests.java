@@ -44,6 +44,15 @@ class OptionsTests {
     }
 
     @Test
+    void noneSkipsAScenario() {
+        Options options = Options.parse("--checkout-users=none", "--session-users=64", "--search-users=none");
+
+        assertThat(options.checkoutUsers()).isEmpty();
+        assertThat(options.searchUsers()).isEmpty();
+        assertThat(options.mostUsers()).isEqualTo(64);
+    }
+
+    @Test
     void sendsLoadToLoopbackOnly() {
         assertThatThrownBy(() -> Options.parse("--base-url=http://shop.example.com")).hasMessageContaining("loopback");
         assertThatThrownBy(() -> Options.parse("--jdbc=jdbc:postgresql://10.0.0.5:5432/postgres"))
