@@ -30,3 +30,7 @@ alter table outbox_event add column if not exists last_error text;
 drop index if exists outbox_event_unpublished;
 create index if not exists outbox_event_pending on outbox_event (position)
     where published_at is null and parked_at is null;
+
+-- The trace context (W3C traceparent) of the transaction that wrote the row; the relay puts it on the record
+-- so the consumers' spans join that trace. Null for rows written before tracing, or outside any span.
+alter table outbox_event add column if not exists trace_parent text;

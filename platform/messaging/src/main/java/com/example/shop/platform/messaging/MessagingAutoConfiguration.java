@@ -38,6 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import com.example.shop.platform.observability.TraceParents;
+
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the outbox, its relay, the inbox and the listeners' error handling into every service. */
@@ -63,9 +68,11 @@ public class MessagingAutoConfiguration {
 
     @Bean
     Outbox outbox(JdbcClient jdbc, Events events, Environment environment, ObjectProvider<Clock> clock,
-            OutboxRelay relay) {
+            OutboxRelay relay, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         String source = environment.getProperty("spring.application.name", "unknown");
-        return new Outbox(jdbc, events, source, clock.getIfAvailable(Clock::systemUTC), relay::wakeUp);
+        TraceParents traceParents = new TraceParents(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+        return new Outbox(jdbc, events, source, clock.getIfAvailable(Clock::systemUTC), relay::wakeUp, traceParents);
     }
 
     @Bean

@@ -9,10 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.example.shop.platform.observability.TraceParents;
+
 /**
  * The only way a service publishes an event: the event is written to {@code outbox_event} in the same
  * database transaction as the state change it describes, and the {@link OutboxRelay} sends it to Kafka
  * after the commit. An event is therefore published if and only if its transaction commits.
+ *
+ * <p>The row also keeps the trace context of the work that wrote it (W3C {@code traceparent}), which the relay
+ * puts on the record: whoever consumes the event, however much later, continues that trace.
  */
 public final class Outbox {
 
@@ -21,13 +26,16 @@ public final class Outbox {
     private final String source;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final TraceParents traceParents;
 
-    Outbox(JdbcClient jdbc, Events events, String source, Clock clock, Runnable afterCommit) {
+    Outbox(JdbcClient jdbc, Events events, String source, Clock clock, Runnable afterCommit,
+            TraceParents traceParents) {
         this.jdbc = jdbc;
         this.events = events;
         this.source = source;
         this.clock = clock;
         this.afterCommit = afterCommit;
+        this.traceParents = traceParents;
     }
 
     /**
@@ -47,8 +55,8 @@ public final class Outbox {
         Instant now = clock.instant();
         var envelope = new EventEnvelope(id, type, source, now, key, events.tree(data));
         jdbc.sql("""
-                insert into outbox_event (id, topic, message_key, type, payload, created_at)
-                values (:id, :topic, :key, :type, cast(:payload as jsonb), :createdAt)
+                insert into outbox_event (id, topic, message_key, type, payload, created_at, trace_parent)
+                values (:id, :topic, :key, :type, cast(:payload as jsonb), :createdAt, :traceParent)
                 """)
                 .param("id", id)
                 .param("topic", topic)
@@ -56,6 +64,7 @@ public final class Outbox {
                 .param("type", type)
                 .param("payload", events.write(envelope))
                 .param("createdAt", Timestamp.from(now))
+                .param("traceParent", traceParents.current())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.shop.platform.observability.TraceParents;
+
 /**
  * Sends committed outbox rows to Kafka, oldest first, and marks them published.
  *
@@ -81,19 +83,24 @@ public final class OutboxRelay implements SmartLifecycle {
                 return new BatchOutcome(0, null);
             }
             List<Row> rows = jdbc.sql("""
-                    select id, topic, message_key, type, payload::text as payload
+                    select id, topic, message_key, type, payload::text as payload, trace_parent
                     from outbox_event where published_at is null and parked_at is null
                     order by position limit :limit
                     """)
                     .param("limit", settings.batchSize())
                     .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("topic"),
-                            rs.getString("message_key"), rs.getString("type"), rs.getString("payload")))
+                            rs.getString("message_key"), rs.getString("type"), rs.getString("payload"),
+                            rs.getString("trace_parent")))
                     .list();
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("event-id", row.id().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("event-type", row.type().getBytes(StandardCharsets.UTF_8));
+                if (row.traceParent() != null) {
+                    // The trace of the work that wrote the row: the consumers' spans continue it.
+                    record.headers().add(TraceParents.HEADER, row.traceParent().getBytes(StandardCharsets.UTF_8));
+                }
                 acks.add(send(record));
             }
             long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
@@ -255,7 +262,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private record Row(UUID id, String topic, String key, String type, String payload) {
+    private record Row(UUID id, String topic, String key, String type, String payload, String traceParent) {
     }
 
     private record BatchOutcome(int published, RuntimeException failure) {
