@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 final class FakeService {
 
     /** What the service received. */
-    record Received(String method, String path, String authorization, String requestId) {
+    record Received(String method, String path, String authorization, String requestId, String traceParent) {
     }
 
     private final String name;
@@ -77,7 +77,8 @@ final class FakeService {
         String path = uri.getPath();
         received.add(new Received(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("X-Request-Id")));
+                exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                exchange.getRequestHeaders().getFirst("traceparent")));
         long delayMs = delayOf(uri.getQuery());
         if (delayMs > 0) {
             delayed.schedule(() -> answer(exchange, path), delayMs, TimeUnit.MILLISECONDS);

@@ -334,6 +334,31 @@ class GatewayRoutingIntegrationTests {
                 .expectHeader().valueEquals("X-Request-Id", "abc-123");
     }
 
+    @Test
+    void passesTheTraceOnToTheServiceAndNamesItToTheCaller() {
+        String path = "/api/products/" + UUID.randomUUID();
+        String traceId = client.get().uri(path).exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Trace-Id");
+
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(catalog.receivedOn(path)).singleElement().satisfies(received ->
+                assertThat(received.traceParent()).matches("00-" + traceId + "-[0-9a-f]{16}-[0-9a-f][13579bdf]"));
+    }
+
+    @Test
+    void continuesTheCallersOwnTrace() {
+        String path = "/api/products/" + UUID.randomUUID();
+        String callers = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        client.get().uri(path).header("traceparent", "00-" + callers + "-00f067aa0ba902b7-01").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Trace-Id", callers);
+        assertThat(catalog.receivedOn(path)).singleElement().satisfies(received ->
+                assertThat(received.traceParent()).startsWith("00-" + callers + "-")
+                        .doesNotContain("00f067aa0ba902b7"));
+    }
+
     private void expectRoutedTo(String path, String bearer, String service) {
         client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange()
                 .expectStatus().isOk()
