@@ -169,7 +169,7 @@ GATEWAY=http://127.0.0.1:$SHOP_GATEWAY_PORT
 # The scenario tests only: the bad-input suite tests the same images' code, and has run against ./shop already.
 log "end-to-end tests against $GATEWAY"
 ./mvnw -B -ntp -pl e2e-tests verify -Pe2e -De2e.skipStackControl=true "-De2e.baseUrl=$GATEWAY" \
-  -De2e.imapHost=127.0.0.1 "-De2e.imapPort=$SHOP_CI_IMAP_PORT" \
+  -De2e.imapHost=127.0.0.1 "-De2e.imapPort=$SHOP_CI_IMAP_PORT" "-De2e.zipkinUrl=http://127.0.0.1:$SHOP_ZIPKIN_PORT" \
   "-De2e.adminEmail=$SHOP_ADMIN_EMAIL" "-De2e.adminPassword=$SHOP_ADMIN_PASSWORD" \
   '-De2e.excludes=**/BadInput*E2ETests.java'
 

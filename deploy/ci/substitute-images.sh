@@ -9,8 +9,10 @@
 #   local/postgres:17        for postgres:17              (Debian's postgresql-17 + a small entrypoint)
 #   local/kafka:substitute   for apache/kafka             (Kafka jars from Maven Central)
 #   local/mailpit:substitute for axllent/mailpit          (GreenMail standalone from Maven Central)
+#   local/zipkin:substitute  for openzipkin/zipkin        (Zipkin's server jar from Maven Central)
 #
-# Needs: docker, debootstrap, and platform/devstack/target/lib (./mvnw -pl platform/devstack package).
+# Needs: docker, debootstrap, and platform/devstack/target/lib and target/zipkin (./mvnw -pl platform/devstack
+# package).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -90,12 +92,15 @@ main() {
   local work
   work=$(mktemp -d)
   trap 'rm -rf "$work"' RETURN
-  mkdir -p "$work/kafka" "$work/mailpit"
+  mkdir -p "$work/kafka" "$work/mailpit" "$work/zipkin"
   kafka_context "$work/kafka"
   cp -r "$IMAGES/mailpit/." "$work/mailpit/"
   cp "$(ls "$LIB"/greenmail-standalone-*.jar | head -n 1)" "$work/mailpit/greenmail-standalone.jar"
   build local/kafka:substitute "$work/kafka" --build-arg JRE_IMAGE=local/temurin:21-jre
   build local/mailpit:substitute "$work/mailpit" --build-arg JRE_IMAGE=local/temurin:21-jre
+  cp -r "$IMAGES/zipkin/." "$work/zipkin/"
+  cp "$ROOT/platform/devstack/target/zipkin/zipkin-server.jar" "$work/zipkin/zipkin-server.jar"
+  build local/zipkin:substitute "$work/zipkin" --build-arg JRE_IMAGE=local/temurin:21-jre
   wait "$pg"
 }
 
